@@ -1,0 +1,106 @@
+// Analyses a set of files as one project: picks the files that can matter, extracts their facts, builds
+// the project model, runs every rule, then applies each file's configuration and suppression comments.
+import { extractFileFacts } from './facts/extract-file.js';
+import type { FileFacts } from './facts/fact-types.js';
+import { buildProjectModel } from './index/project-model.js';
+import { languageForPath } from './parse/parser.js';
+import { calledHelperNames, isCandidateText, mentionsAny } from './prefilter.js';
+import { rules } from './rules/registry.js';
+import type { RawFinding } from './rules/create-rule.js';
+import { defaultConfig } from './config/defaults.js';
+import type { ResolvedConfig } from './config/config-types.js';
+import { applySuppressions, parseSuppressions } from './suppress/index.js';
+import type { FileResult, Finding, RuleId, Severity } from './types.js';
+
+export interface ProjectFile {
+  /** Absolute path (or any stable id); findings refer to files by it. */
+  path: string;
+  /** Decoded text (see decodeSource). */
+  text: string;
+}
+
+export interface AnalyzeOptions {
+  /** Settings for one file; default: every rule at its default severity. */
+  configFor?: (path: string) => ResolvedConfig;
+  /** Parse every file, not only those the prefilter selects (slower; for comparison and tests). */
+  noPrefilter?: boolean;
+}
+
+export function defaultSeverities(): Record<RuleId, Severity> {
+  return Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.defaultSeverity])) as Record<RuleId, Severity>;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Extracts the files that can matter: candidates, then files mentioning their aliases or defining their helpers. */
+function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, notes: Map<string, string[]>): FileFacts[] {
+  const facts = new Map<number, FileFacts>();
+  const note = (path: string, message: string): void => {
+    notes.set(path, [...(notes.get(path) ?? []), message]);
+  };
+  const extract = (index: number, aliases: readonly string[]): void => {
+    const file = files[index]!;
+    try {
+      facts.set(index, extractFileFacts(file.path, file.text, { knownAliases: aliases }));
+    } catch (error) {
+      note(file.path, `could not be analysed: ${describeError(error)}`);
+    }
+  };
+  files.forEach((file, index) => {
+    if (noPrefilter || isCandidateText(file.text)) extract(index, []);
+  });
+  // Aliases defined in one file (a header) and used in another, and helpers defined elsewhere.
+  for (let round = 0; round < 16; round++) {
+    const aliases = [...new Set([...facts.values()].flatMap((f) => f.aliases))];
+    const helpers = [...new Set([...facts.values()].flatMap((f) => calledHelperNames(f)))];
+    let grew = false;
+    files.forEach((file, index) => {
+      const known = facts.get(index);
+      const missingAlias = aliases.filter((a) => !(known?.aliases.includes(a) ?? false));
+      if (known && (missingAlias.length === 0 || !mentionsAny(file.text, missingAlias))) return;
+      if (!known && !mentionsAny(file.text, aliases) && !mentionsAny(file.text, helpers)) return;
+      extract(index, aliases);
+      grew = true;
+    });
+    if (!grew) break;
+  }
+  return [...facts.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+
+export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
+  const notes = new Map<string, string[]>();
+  const analysable = files.filter((f) => languageForPath(f.path) !== undefined || true);
+  const facts = extractRelevant(analysable, options.noPrefilter ?? false, notes);
+  const model = buildProjectModel(facts);
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const raw: RawFinding[] = [];
+  for (const rule of rules) {
+    try {
+      raw.push(...rule.check(model, (path) => texts.get(path)));
+    } catch (error) {
+      const first = files[0]?.path;
+      if (first) notes.set(first, [...(notes.get(first) ?? []), `internal error in rule ${rule.meta.id}: ${describeError(error)}`]);
+    }
+  }
+  const byPath = new Map<string, RawFinding[]>();
+  for (const finding of raw) byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
+  const factsByPath = new Map(facts.map((f) => [f.path, f]));
+  const fallback = defaultConfig(defaultSeverities());
+
+  return files.map((file) => {
+    const config = options.configFor?.(file.path) ?? fallback;
+    const findings: Finding[] = [];
+    for (const f of byPath.get(file.path) ?? []) {
+      const severity = config.rules[f.ruleId];
+      if (severity === 'off') continue;
+      findings.push({ ...f, severity });
+    }
+    const comments = factsByPath.get(file.path)?.comments ?? [];
+    const { directives, problems } = parseSuppressions(comments, { path: file.path, text: file.text, report: config.reportUnusedSuppressions });
+    const { findings: kept } = applySuppressions(file.path, findings, directives, config.reportUnusedSuppressions);
+    const all = [...kept, ...problems].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+    return { path: file.path, findings: all, notes: notes.get(file.path) ?? [] };
+  });
+}

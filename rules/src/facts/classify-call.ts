@@ -1,0 +1,235 @@
+// Turns one call expression into socket events: creation, IOCTL application, connect, bind, listen,
+// accept, setsockopt, close, a wrong API given the code, or an ordinary call kept for wrapper resolution.
+import type { SyntaxNode } from '../parse/parser.js';
+import {
+  argumentsOf,
+  calleeOf,
+  compact,
+  isNonNullExpression,
+  isNonZeroExpression,
+  isNullExpression,
+  isZeroExpression,
+  rangeOf,
+  rootIdentifier,
+  socketKey,
+  unwrap,
+} from '../parse/syntax.js';
+import type { BranchStep, IoctlArgument, SocketEvent, StatementFacts } from './fact-types.js';
+import type { CodeRecognizer } from './code-recognizer.js';
+import {
+  ACCEPT_FUNCTIONS,
+  CONNECT_FUNCTIONS,
+  IOCTL_FUNCTIONS,
+  LOOPBACK_PATTERN,
+  NON_APPLYING_APIS,
+  NONZERO_CONSTANTS,
+  ZERO_CONSTANTS,
+  SOCKET_CREATORS,
+  isKnownOptionName,
+  looksLikeAcceptEx,
+  looksLikeConnectEx,
+  type IoctlApi,
+} from './winsock-api.js';
+
+export type ExtensionKind = 'connectex' | 'acceptex';
+
+export interface CallContext {
+  recognizer: CodeRecognizer;
+  params: readonly string[];
+  /** Local arrays (never NULL when passed as a buffer). */
+  arrays: ReadonlySet<string>;
+  /** Names of pointers obtained through SIO_GET_EXTENSION_FUNCTION_POINTER. */
+  extensionPointers: ReadonlyMap<string, ExtensionKind>;
+  order: number;
+  path: BranchStep[];
+  statement: (call: SyntaxNode) => StatementFacts | undefined;
+}
+
+/** Where the call's value goes: `x = call()`, `T x = call()`, `return call()`. */
+export function valueTarget(call: SyntaxNode): { target: string | null; returned: boolean } {
+  let current = call;
+  let parent = current.parent;
+  while (parent && (parent.type === 'parenthesized_expression' || parent.type === 'cast_expression')) {
+    current = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return { target: null, returned: false };
+  if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.startIndex === current.startIndex) {
+    const left = parent.childForFieldName('left');
+    return { target: left ? socketKey(left) : null, returned: false };
+  }
+  if (parent.type === 'init_declarator') {
+    const declarator = parent.childForFieldName('declarator');
+    const name = declarator?.type === 'identifier' ? declarator : declarator?.descendantsOfType('identifier')[0];
+    return { target: name?.text ?? null, returned: false };
+  }
+  if (parent.type === 'return_statement') return { target: null, returned: true };
+  return { target: null, returned: false };
+}
+
+function ioctlApiFor(name: string, argCount: number): IoctlApi | 'generic' | undefined {
+  if (name in IOCTL_FUNCTIONS) return name as IoctlApi;
+  if (/WskControlSocket/i.test(name) && argCount >= 10) return 'WskControlSocket';
+  if (/WSPIoctl/i.test(name) && argCount >= 11) return 'WSPIoctl';
+  if (/WSAIoctl/i.test(name) && argCount >= 9) return 'WSAIoctl';
+  return undefined;
+}
+
+function describeArgument(node: SyntaxNode, arrays: ReadonlySet<string>): IoctlArgument {
+  const inner = unwrap(node);
+  const name = inner.type === 'identifier' ? inner.text : undefined;
+  return {
+    range: rangeOf(node),
+    text: compact(node.text).slice(0, 80),
+    isNull: isNullExpression(node),
+    // An array is never NULL.
+    isNonNull: isNonNullExpression(node) || (name !== undefined && arrays.has(name)),
+    isZero: isZeroExpression(node) || isNullExpression(node) || (name !== undefined && ZERO_CONSTANTS.has(name)),
+    isNonZero: isNonZeroExpression(node) || (name !== undefined && NONZERO_CONSTANTS.has(name)),
+  };
+}
+
+/** The name a function pointer is stored under: `pfn` for `&pfn`, `m_connectEx` for `(LPVOID)&this->m_connectEx`. */
+export function storedName(node: SyntaxNode): string | null {
+  let current = unwrap(node);
+  if (current.type === 'pointer_expression') current = unwrap(current.childForFieldName('argument') ?? current);
+  if (current.type === 'identifier') return current.text;
+  if (current.type === 'field_expression') return current.childForFieldName('field')?.text ?? null;
+  return null;
+}
+
+export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] {
+  const callee = calleeOf(call);
+  if (!callee) return [];
+  const args = argumentsOf(call);
+  const base = { order: ctx.order, path: ctx.path, range: rangeOf(call) };
+  const withStatement = <T extends object>(event: T): T => {
+    const statement = ctx.statement(call);
+    return statement ? { ...event, statement } : event;
+  };
+  const key = (index: number): string | null => {
+    const arg = args[index];
+    return arg ? socketKey(arg) : null;
+  };
+  const name = callee.name;
+  const extension = ctx.extensionPointers.get(name);
+
+  const ioctlApi = ioctlApiFor(name, args.length);
+  const codePosition = ioctlApi === 'WskControlSocket' ? 2 : 1;
+  const codeArg = args[codePosition];
+  if (ioctlApi && codeArg) {
+    if (ctx.recognizer.isCode(codeArg)) {
+      return [
+        withStatement({
+          ...base,
+          kind: 'ioctl' as const,
+          socket: key(0),
+          api: ioctlApi,
+          callee: name,
+          calleeRange: rangeOf(callee.node),
+          codeRange: rangeOf(unwrap(codeArg)),
+          args: args.map((a) => describeArgument(a, ctx.arrays)),
+        }),
+      ];
+    }
+    const codeParam = unwrap(codeArg).type === 'identifier' ? ctx.params.indexOf(unwrap(codeArg).text) : -1;
+    if (codeParam >= 0) {
+      return [
+        withStatement({
+          ...base,
+          kind: 'passthrough' as const,
+          socket: key(0),
+          codeParam,
+          api: ioctlApi,
+          callee: name,
+          calleeRange: rangeOf(callee.node),
+          args: args.map((a) => describeArgument(a, ctx.arrays)),
+        }),
+      ];
+    }
+    return [];
+  }
+
+  if (NON_APPLYING_APIS.has(name) && args.some((a) => ctx.recognizer.isCode(a))) {
+    return [{ ...base, kind: 'wrong-api', api: name, calleeRange: rangeOf(callee.node) }];
+  }
+
+  const { target, returned } = valueTarget(call);
+  if (SOCKET_CREATORS.has(name)) {
+    const text = (i: number): string | undefined => (args[i] ? compact(unwrap(args[i]!).text) : undefined);
+    const family = text(0);
+    const type = text(1);
+    const protocol = text(2);
+    return [
+      withStatement({
+        ...base,
+        kind: 'create' as const,
+        target,
+        returned,
+        api: name,
+        ...(family !== undefined ? { family } : {}),
+        ...(type !== undefined ? { type } : {}),
+        ...(protocol !== undefined ? { protocol } : {}),
+      }),
+    ];
+  }
+  if (CONNECT_FUNCTIONS.has(name) || extension === 'connectex' || (!extension && looksLikeConnectEx(name))) {
+    const addressArg = args[1];
+    return [
+      withStatement({
+        ...base,
+        kind: 'connect' as const,
+        socket: key(0),
+        api: name,
+        address: addressArg ? rootIdentifier(addressArg) : null,
+        loopback: !!addressArg && addressArg.text.length < 300 && LOOPBACK_PATTERN.test(addressArg.text),
+      }),
+    ];
+  }
+  if (ACCEPT_FUNCTIONS.has(name)) {
+    return [withStatement({ ...base, kind: 'accept' as const, listener: key(0), accepted: target, returned, api: name })];
+  }
+  if (extension === 'acceptex' || (!extension && looksLikeAcceptEx(name))) {
+    return [withStatement({ ...base, kind: 'accept' as const, listener: key(0), accepted: key(1), returned: false, api: name })];
+  }
+  if (name === 'bind' || name === 'getsockname') {
+    const addressArg = args[1];
+    return [withStatement({ ...base, kind: name, socket: key(0), address: addressArg ? rootIdentifier(addressArg) : null })];
+  }
+  if (name === 'listen') return [withStatement({ ...base, kind: 'listen' as const, socket: key(0) })];
+  if (name === 'setsockopt') {
+    const option = args[2] ? compact(unwrap(args[2]).text) : '';
+    return [
+      withStatement({
+        ...base,
+        kind: 'setsockopt' as const,
+        socket: key(0),
+        level: args[1] ? compact(args[1].text) : null,
+        option: isKnownOptionName(option) ? option : null,
+      }),
+    ];
+  }
+  if (name === 'closesocket' || name === 'WskCloseSocket') {
+    return [{ ...base, kind: 'close', socket: key(0) }];
+  }
+
+  const codeArgs: number[] = [];
+  args.forEach((a, i) => {
+    if (ctx.recognizer.isCode(a)) codeArgs.push(i);
+  });
+  return [
+    withStatement({
+      ...base,
+      kind: 'call' as const,
+      name,
+      qualified: callee.qualified,
+      ...(callee.receiver !== undefined ? { receiver: callee.receiver } : {}),
+      receiverIsThis: callee.receiverIsThis,
+      args: args.map((a) => socketKey(a)),
+      codeArgs,
+      codeRanges: codeArgs.map((i) => rangeOf(unwrap(args[i]!))),
+      target,
+      returned,
+    }),
+  ];
+}

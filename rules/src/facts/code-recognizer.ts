@@ -1,0 +1,223 @@
+// Finds where a file spells the fast-path code: aliases (#define, const, enum, variables with its value),
+// and every use the deprecation rule reports, skipping comments, strings, #if conditions, definitions and #if 0.
+import type { SyntaxNode } from '../parse/parser.js';
+import { rangeOf, unwrap } from '../parse/syntax.js';
+import type { CodeUse } from './fact-types.js';
+import { FAST_PATH_NAME, FAST_PATH_VALUE, evaluateConstant } from './code-constant.js';
+
+/** Offsets [start, end) of code the preprocessor never compiles (`#if 0` arms). */
+export type DeadRanges = Array<[number, number]>;
+
+export function findDeadRanges(root: SyntaxNode): DeadRanges {
+  const ranges: DeadRanges = [];
+  for (const node of root.descendantsOfType(['preproc_if', 'preproc_elif'])) {
+    const condition = node.childForFieldName('condition');
+    if (!condition || evaluateConstant(condition.text) !== 0) continue;
+    const alternative = node.childForFieldName('alternative');
+    ranges.push([condition.endIndex, alternative ? alternative.startIndex : node.endIndex]);
+  }
+  return ranges;
+}
+
+export function isDead(dead: DeadRanges, offset: number): boolean {
+  return dead.some(([start, end]) => offset >= start && offset < end);
+}
+
+interface Definition {
+  name: string;
+  valueText: string;
+  /** Node whose subtree is the definition (its tokens are not uses). */
+  node: SyntaxNode;
+}
+
+function declaratorName(node: SyntaxNode | null): SyntaxNode | null {
+  let current = node;
+  for (let i = 0; current && i < 8; i++) {
+    if (current.type === 'identifier') return current;
+    current = current.childForFieldName('declarator');
+  }
+  return null;
+}
+
+function collectDefinitions(root: SyntaxNode, dead: DeadRanges): Definition[] {
+  const definitions: Definition[] = [];
+  const types = ['preproc_def', 'init_declarator', 'enumerator', 'assignment_expression'];
+  for (const node of root.descendantsOfType(types)) {
+    if (isDead(dead, node.startIndex)) continue;
+    let nameNode: SyntaxNode | null = null;
+    let valueNode: SyntaxNode | null = null;
+    switch (node.type) {
+      case 'preproc_def':
+        nameNode = node.childForFieldName('name');
+        valueNode = node.childForFieldName('value');
+        break;
+      case 'init_declarator':
+        nameNode = declaratorName(node.childForFieldName('declarator'));
+        valueNode = node.childForFieldName('value');
+        break;
+      case 'enumerator':
+        nameNode = node.childForFieldName('name');
+        valueNode = node.childForFieldName('value');
+        break;
+      case 'assignment_expression': {
+        const left = node.childForFieldName('left');
+        nameNode = left && unwrap(left).type === 'identifier' ? unwrap(left) : null;
+        valueNode = node.childForFieldName('right');
+        break;
+      }
+    }
+    if (!nameNode || !valueNode || valueNode.endIndex - valueNode.startIndex > 300) continue;
+    definitions.push({ name: nameNode.text, valueText: valueNode.text, node });
+  }
+  return definitions;
+}
+
+/** Knows the file's aliases of the code and answers whether an expression is the code. */
+export class CodeRecognizer {
+  readonly aliases = new Map<string, number>();
+  private readonly definitionStarts = new Set<number>();
+
+  constructor(root: SyntaxNode, dead: DeadRanges, knownAliases: readonly string[] = []) {
+    for (const name of knownAliases) this.aliases.set(name, FAST_PATH_VALUE);
+    const definitions = collectDefinitions(root, dead);
+    // Aliases of aliases: repeat until nothing new is learned.
+    for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
+      changed = false;
+      for (const def of definitions) {
+        if (this.aliases.has(def.name) && def.name !== FAST_PATH_NAME) continue;
+        if (evaluateConstant(def.valueText, this.aliases) !== FAST_PATH_VALUE) continue;
+        if (def.name !== FAST_PATH_NAME) {
+          this.aliases.set(def.name, FAST_PATH_VALUE);
+          changed = true;
+        }
+        this.definitionStarts.add(def.node.startIndex);
+      }
+    }
+  }
+
+  isName(name: string): boolean {
+    return name === FAST_PATH_NAME || this.aliases.has(name);
+  }
+
+  /** True when the expression evaluates to the fast-path code. */
+  isCode(node: SyntaxNode): boolean {
+    const inner = unwrap(node);
+    if (inner.type === 'identifier') return this.isName(inner.text);
+    if (inner.type === 'qualified_identifier') return this.isName(lastSegment(inner.text));
+    if (inner.endIndex - inner.startIndex > 300) return false;
+    if (!/^(number_literal|unary_expression|binary_expression|call_expression)$/.test(inner.type)) return false;
+    return evaluateConstant(inner.text, this.aliases) === FAST_PATH_VALUE;
+  }
+
+  isDefinition(node: SyntaxNode): boolean {
+    return this.definitionStarts.has(node.startIndex) && /^(preproc_def|init_declarator|enumerator|assignment_expression)$/.test(node.type);
+  }
+
+  /** Every use of the code in the tree, in source order. */
+  findUses(root: SyntaxNode, dead: DeadRanges): CodeUse[] {
+    const uses: CodeUse[] = [];
+    const stack: SyntaxNode[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (SKIPPED_TYPES.has(node.type) || isDead(dead, node.startIndex)) continue;
+      if (node.type === 'preproc_function_def' || node.type === 'preproc_def') {
+        if (!this.isDefinition(node)) this.findUsesInMacroBody(node, uses);
+        continue;
+      }
+      const use = this.useAt(node);
+      if (use) {
+        uses.push(use);
+        continue;
+      }
+      if (this.isDefinition(node)) {
+        // `const DWORD kFastPath = SIO_LOOPBACK_FAST_PATH;` defines an alias: silent, its uses are reported.
+        continue;
+      }
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i]!;
+        if (isConditionOf(node, child)) continue;
+        stack.push(child);
+      }
+    }
+    return uses.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+
+  private useAt(node: SyntaxNode): CodeUse | undefined {
+    switch (node.type) {
+      case 'identifier':
+        return this.isName(node.text) ? { range: rangeOf(node), spelling: node.text } : undefined;
+      case 'number_literal':
+      case 'unary_expression':
+      case 'binary_expression':
+      case 'call_expression': {
+        if (node.endIndex - node.startIndex > 300) return undefined;
+        if (node.type === 'unary_expression' && !/^-\s*\d/.test(node.text)) return undefined;
+        if (node.type === 'binary_expression' && !/IOC_/.test(node.text)) return undefined;
+        if (node.type === 'call_expression' && !/^_WSAIO/.test(node.text)) return undefined;
+        if (evaluateConstant(node.text, this.aliases) !== FAST_PATH_VALUE) return undefined;
+        return { range: rangeOf(node), spelling: node.text.replace(/\s+/g, ' ') };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `#define ENABLE_FP(s) WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, …)`: the macro body is unparsed text. */
+  private findUsesInMacroBody(node: SyntaxNode, uses: CodeUse[]): void {
+    const value = node.childForFieldName('value');
+    if (!value) return;
+    const names = [FAST_PATH_NAME, ...this.aliases.keys()].map(escapeRegExp).join('|');
+    const pattern = new RegExp(`\\b(${names})\\b|\\b0[xX]0*98000010[uUlL]*\\b|\\b2550136848[uUlL]*\\b|-\\s*1744830448\\b`, 'g');
+    const text = value.text;
+    for (const match of text.matchAll(pattern)) {
+      const start = value.startIndex + match.index;
+      const before = text.slice(0, match.index);
+      const lineBreaks = before.split('\n').length - 1;
+      const lastBreak = before.lastIndexOf('\n');
+      const column = lastBreak < 0 ? value.startPosition.column + match.index : match.index - lastBreak - 1;
+      const line = value.startPosition.row + lineBreaks;
+      uses.push({
+        range: {
+          start: { line, column, offset: start },
+          end: { line, column: column + match[0].length, offset: start + match[0].length },
+        },
+        spelling: match[0],
+      });
+    }
+  }
+}
+
+const SKIPPED_TYPES = new Set([
+  'comment',
+  'string_literal',
+  'raw_string_literal',
+  'char_literal',
+  'concatenated_string',
+  'system_lib_string',
+  'preproc_defined',
+  'preproc_include',
+]);
+
+/** The conditions of `#if`, `#elif`, `#ifdef`, `#ifndef` never count as uses. */
+function isConditionOf(parent: SyntaxNode, child: SyntaxNode): boolean {
+  switch (parent.type) {
+    case 'preproc_if':
+    case 'preproc_elif':
+    case 'preproc_elifdef':
+      return parent.childForFieldName('condition')?.startIndex === child.startIndex && child.type !== '#if';
+    case 'preproc_ifdef':
+      return parent.childForFieldName('name')?.startIndex === child.startIndex;
+    default:
+      return false;
+  }
+}
+
+function lastSegment(text: string): string {
+  const index = text.lastIndexOf('::');
+  return index < 0 ? text : text.slice(index + 2).trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,335 @@
+// Walks each function body in evaluation order (arguments before calls, conditions before bodies, a for
+// loop's update after its body) and records socket events with their order and branch path.
+import type { SyntaxNode } from '../parse/parser.js';
+import { rangeOf, rootIdentifier, socketKey, unwrap } from '../parse/syntax.js';
+import type { BranchStep, FunctionFacts, SocketEvent, StatementFacts } from './fact-types.js';
+import type { CodeRecognizer, DeadRanges } from './code-recognizer.js';
+import { isDead } from './code-recognizer.js';
+import { classifyCall, type ExtensionKind } from './classify-call.js';
+import { blockStatements, identifiersWritten, statementFacts, type StatementIndexCache } from './statement-facts.js';
+import { LOOPBACK_PATTERN } from './winsock-api.js';
+
+/** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
+const MAX_DEPTH = 800;
+
+const CALLING_CONVENTIONS = new Set(['WINAPI', 'CALLBACK', 'APIENTRY', 'NTAPI', 'PASCAL', 'WSAAPI', '__stdcall', '__cdecl', '__fastcall', 'STDMETHODCALLTYPE', 'FAR', 'NEAR']);
+
+const SKIPPED = new Set(['comment', 'string_literal', 'raw_string_literal', 'char_literal', 'concatenated_string', 'preproc_include']);
+
+interface FileContext {
+  text: string;
+  recognizer: CodeRecognizer;
+  dead: DeadRanges;
+  extensionPointers: ReadonlyMap<string, ExtensionKind>;
+  functions: FunctionFacts[];
+}
+
+class FunctionBuilder {
+  readonly events: SocketEvent[] = [];
+  readonly blocks = new Map<number, SyntaxNode>();
+  readonly loopback = new Set<string>();
+  readonly returns = new Set<string>();
+  private readonly statementIndexes: StatementIndexCache = new Map();
+  order = 0;
+  path: BranchStep[] = [];
+
+  /** Local arrays, declared `T name[N]`. */
+  readonly arrays: ReadonlySet<string>;
+
+  constructor(
+    readonly facts: FunctionFacts,
+    readonly file: FileContext,
+    body?: SyntaxNode | null,
+  ) {
+    this.arrays = new Set((body?.descendantsOfType('array_declarator') ?? []).map((d) => d.childForFieldName('declarator')?.text ?? '').filter((n) => n !== ''));
+  }
+
+  statement = (call: SyntaxNode): StatementFacts | undefined => {
+    const facts = statementFacts(call, this.file.text, this.statementIndexes);
+    if (facts) this.rememberBlock(call, facts.blockId);
+    return facts;
+  };
+
+  private rememberBlock(call: SyntaxNode, blockId: number): void {
+    if (this.blocks.has(blockId)) return;
+    for (let node: SyntaxNode | null = call.parent; node; node = node.parent) {
+      if (node.startIndex === blockId && (node.type === 'compound_statement' || node.type === 'case_statement')) {
+        this.blocks.set(blockId, node);
+        return;
+      }
+    }
+  }
+
+  withArm<T>(step: BranchStep, body: () => T): T {
+    const saved = this.path;
+    this.path = [...saved, step];
+    try {
+      return body();
+    } finally {
+      this.path = saved;
+    }
+  }
+
+  finish(): FunctionFacts {
+    const used = new Set<string>();
+    for (const e of this.events) {
+      for (const key of socketKeysOf(e)) used.add(key);
+    }
+    // Assignments matter only to expressions some other event treats as a socket.
+    const events = this.events.filter((e) => e.kind !== 'assign' || used.has(e.target));
+    const blocks: FunctionFacts['blocks'] = {};
+    for (const [id, block] of this.blocks) {
+      blocks[id] = blockStatements(block).map((s) => ({ writes: identifiersWritten(s) }));
+    }
+    return { ...this.facts, events, blocks, loopbackAddresses: [...this.loopback], returns: [...this.returns] };
+  }
+}
+
+function socketKeysOf(e: SocketEvent): string[] {
+  switch (e.kind) {
+    case 'accept':
+      return [e.listener, e.accepted].filter((k): k is string => !!k);
+    case 'create':
+    case 'assign':
+      return [];
+    case 'call':
+      return [...e.args.filter((k): k is string => !!k), ...(e.receiver ? [e.receiver] : []), ...(e.target ? [e.target] : [])];
+    case 'wrong-api':
+      return [];
+    default:
+      return e.socket ? [e.socket] : [];
+  }
+}
+
+function armExits(node: SyntaxNode | null): boolean {
+  if (!node) return false;
+  let last: SyntaxNode | null | undefined = node;
+  if (node.type === 'compound_statement' || node.type === 'else_clause' || node.type === 'case_statement') {
+    const statements = node.namedChildren.filter((c) => c.type !== 'comment');
+    last = statements[statements.length - 1];
+    if (last?.type === 'compound_statement') return armExits(last);
+  }
+  return !!last && /^(return_statement|throw_statement|goto_statement)$/.test(last.type);
+}
+
+function functionDeclarator(node: SyntaxNode): SyntaxNode | null {
+  let current = node.childForFieldName('declarator');
+  for (let i = 0; current && i < 8; i++) {
+    if (current.type === 'function_declarator') return current;
+    current = current.childForFieldName('declarator');
+  }
+  return null;
+}
+
+function parameterNames(declarator: SyntaxNode): string[] {
+  const list = declarator.childForFieldName('parameters');
+  if (!list) return [];
+  return list.namedChildren
+    .filter((p) => /parameter_declaration/.test(p.type))
+    .map((p) => {
+      let d = p.childForFieldName('declarator');
+      for (let i = 0; d && d.type !== 'identifier' && i < 8; i++) d = d.childForFieldName('declarator') ?? d.namedChildren.find((c) => c.type === 'identifier') ?? null;
+      return d?.type === 'identifier' ? d.text : '';
+    });
+}
+
+function enclosingClassName(node: SyntaxNode): string | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'class_specifier' || p.type === 'struct_specifier') return p.childForFieldName('name')?.text;
+    if (p.type === 'function_definition' || p.type === 'translation_unit') return undefined;
+  }
+  return undefined;
+}
+
+function declaredNames(body: SyntaxNode): string[] {
+  const names = new Set<string>();
+  for (const decl of body.descendantsOfType('declaration')) {
+    for (const d of decl.childrenForFieldName('declarator')) {
+      const id = d.type === 'identifier' ? d : d.descendantsOfType('identifier')[0];
+      if (id) names.add(id.text);
+    }
+  }
+  return [...names];
+}
+
+function describeFunction(node: SyntaxNode): Omit<FunctionFacts, 'events' | 'blocks' | 'loopbackAddresses' | 'returns'> {
+  if (node.type === 'lambda_expression') {
+    const declarator = node.childForFieldName('declarator');
+    const body = node.childForFieldName('body');
+    return { name: '<lambda>', qualified: '<lambda>', params: declarator ? parameterNames(declarator) : [], range: rangeOf(node), nameRange: rangeOf(node), locals: body ? declaredNames(body) : [] };
+  }
+  const declarator = functionDeclarator(node);
+  const nameNode = declarator?.childForFieldName('declarator') ?? null;
+  const body = node.childForFieldName('body');
+  // `int WINAPI f()` parses as a qualified name with a missing `::`: split on spaces too.
+  const segments = (nameNode?.text ?? '<anonymous>').split(/\s*::\s*|\s+/).filter((s) => s.length > 0 && !CALLING_CONVENTIONS.has(s));
+  let qualified = segments.join('::');
+  const name = segments[segments.length - 1] ?? '<anonymous>';
+  const className = segments.length > 1 ? segments[segments.length - 2] : enclosingClassName(node);
+  if (segments.length === 1 && className) qualified = `${className}::${name}`;
+  return {
+    name,
+    qualified,
+    ...(className ? { className } : {}),
+    params: declarator ? parameterNames(declarator) : [],
+    range: rangeOf(node),
+    nameRange: rangeOf(nameNode ?? node),
+    locals: body ? declaredNames(body) : [],
+  };
+}
+
+export function extractFunctions(root: SyntaxNode, file: Omit<FileContext, 'functions'>): FunctionFacts[] {
+  const context: FileContext = { ...file, functions: [] };
+  const topLevel = new FunctionBuilder(
+    { name: '<file>', qualified: '<file>', params: [], range: rangeOf(root), nameRange: rangeOf(root), locals: [], events: [], blocks: {}, loopbackAddresses: [], returns: [] },
+    context,
+  );
+  walk(root, topLevel, 0);
+  const top = topLevel.finish();
+  if (top.events.length > 0) context.functions.push(top);
+  return context.functions;
+}
+
+function processFunction(node: SyntaxNode, file: FileContext): void {
+  const facts = { ...describeFunction(node), events: [], blocks: {}, loopbackAddresses: [], returns: [] };
+  const body = node.childForFieldName('body');
+  const builder = new FunctionBuilder(facts, file, body);
+  if (body) walk(body, builder, 0);
+  file.functions.push(builder.finish());
+}
+
+function noteLoopback(node: SyntaxNode, fn: FunctionBuilder): void {
+  if (node.endIndex - node.startIndex > 400 || !LOOPBACK_PATTERN.test(node.text)) return;
+  if (node.type === 'assignment_expression') {
+    const left = node.childForFieldName('left');
+    const root = left && rootIdentifier(left);
+    if (root) fn.loopback.add(root);
+  } else if (node.type === 'init_declarator') {
+    const id = node.childForFieldName('declarator')?.descendantsOfType('identifier')[0] ?? node.childForFieldName('declarator');
+    if (id?.type === 'identifier') fn.loopback.add(id.text);
+  } else if (node.type === 'call_expression') {
+    for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (unwrap(arg).type === 'pointer_expression' && arg.text.includes('&')) {
+        const root = rootIdentifier(arg);
+        if (root) fn.loopback.add(root);
+      }
+    }
+  }
+}
+
+function walkChildren(node: SyntaxNode, fn: FunctionBuilder, depth: number): void {
+  for (const child of node.children) walk(child, fn, depth + 1);
+}
+
+function walk(node: SyntaxNode, fn: FunctionBuilder, depth: number): void {
+  if (depth > MAX_DEPTH || SKIPPED.has(node.type)) return;
+  if (fn.file.dead.length > 0 && isDead(fn.file.dead, node.startIndex)) return;
+  switch (node.type) {
+    case 'function_definition':
+    case 'lambda_expression':
+      processFunction(node, fn.file);
+      return;
+    case 'preproc_def':
+    case 'preproc_function_def':
+      return;
+    case 'call_expression': {
+      walkChildren(node, fn, depth);
+      fn.order++;
+      noteLoopback(node, fn);
+      const events = classifyCall(node, { recognizer: fn.file.recognizer, params: fn.facts.params, arrays: fn.arrays, extensionPointers: fn.file.extensionPointers, order: fn.order, path: fn.path, statement: fn.statement });
+      fn.events.push(...events);
+      return;
+    }
+    case 'if_statement': {
+      walk(node.childForFieldName('condition') ?? node, fn, depth + 1);
+      const consequence = node.childForFieldName('consequence');
+      const alternative = node.childForFieldName('alternative');
+      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence) }, () => walk(consequence, fn, depth + 1));
+      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative) }, () => walk(alternative, fn, depth + 1));
+      return;
+    }
+    case 'conditional_expression': {
+      const condition = node.childForFieldName('condition');
+      if (condition) walk(condition, fn, depth + 1);
+      const consequence = node.childForFieldName('consequence');
+      const alternative = node.childForFieldName('alternative');
+      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
+      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
+      return;
+    }
+    case 'switch_statement': {
+      const condition = node.childForFieldName('condition');
+      if (condition) walk(condition, fn, depth + 1);
+      const body = node.childForFieldName('body');
+      let arm = 0;
+      for (const child of body?.namedChildren ?? []) {
+        if (child.type === 'case_statement') {
+          fn.withArm({ id: node.startIndex, arm: arm++, exits: armExits(child) }, () => walk(child, fn, depth + 1));
+        } else {
+          walk(child, fn, depth + 1);
+        }
+      }
+      return;
+    }
+    case 'try_statement': {
+      const body = node.childForFieldName('body');
+      if (body) walk(body, fn, depth + 1);
+      let arm = 1;
+      for (const child of node.namedChildren) {
+        if (child.type === 'catch_clause') fn.withArm({ id: node.startIndex, arm: arm++, exits: armExits(child.childForFieldName('body')) }, () => walk(child, fn, depth + 1));
+      }
+      return;
+    }
+    case 'for_statement': {
+      for (const field of ['initializer', 'condition']) {
+        const part = node.childForFieldName(field);
+        if (part) walk(part, fn, depth + 1);
+      }
+      const body = node.childForFieldName('body');
+      if (body) walk(body, fn, depth + 1);
+      const update = node.childForFieldName('update');
+      if (update) walk(update, fn, depth + 1);
+      return;
+    }
+    case 'do_statement': {
+      const body = node.childForFieldName('body');
+      if (body) walk(body, fn, depth + 1);
+      const condition = node.childForFieldName('condition');
+      if (condition) walk(condition, fn, depth + 1);
+      return;
+    }
+    case 'assignment_expression': {
+      const right = node.childForFieldName('right');
+      if (right) walk(right, fn, depth + 1);
+      const left = node.childForFieldName('left');
+      if (left) walk(left, fn, depth + 1);
+      noteLoopback(node, fn);
+      if (left && right && unwrap(right).type !== 'call_expression') recordAssignment(fn, socketKey(left), node);
+      return;
+    }
+    case 'return_statement': {
+      walkChildren(node, fn, depth);
+      const value = node.namedChildren.find((c) => c.type !== 'comment');
+      const key = value ? socketKey(value) : null;
+      if (key) fn.returns.add(key);
+      return;
+    }
+    case 'init_declarator': {
+      const value = node.childForFieldName('value');
+      if (value) walk(value, fn, depth + 1);
+      noteLoopback(node, fn);
+      const declarator = node.childForFieldName('declarator');
+      const name = declarator?.type === 'identifier' ? declarator.text : declarator?.descendantsOfType('identifier')[0]?.text;
+      if (value && name && unwrap(value).type !== 'call_expression') recordAssignment(fn, name, node);
+      return;
+    }
+    default:
+      walkChildren(node, fn, depth);
+  }
+}
+
+function recordAssignment(fn: FunctionBuilder, target: string | null, node: SyntaxNode): void {
+  if (!target) return;
+  fn.order++;
+  fn.events.push({ kind: 'assign', target, order: fn.order, path: fn.path, range: rangeOf(node) });
+}

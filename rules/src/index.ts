@@ -1,0 +1,20 @@
+// Public API of the winsock-lint engine: analysis, rule metadata, configuration, fixes, text decoding and
+// position conversion. Every delivery (CLI, language server, ESLint plugin) imports from here only.
+export type * from './types.js';
+export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
+export { analyzeProject, defaultSeverities, type ProjectFile, type AnalyzeOptions } from './analyze.js';
+export { isCandidateText } from './prefilter.js';
+export { SOURCE_EXTENSIONS, languageForPath } from './parse/parser.js';
+export { extractFileFacts } from './facts/extract-file.js';
+export type { FileFacts } from './facts/fact-types.js';
+export { buildProjectModel } from './index/project-model.js';
+export { rules } from './rules/registry.js';
+export * from './config/index.js';
+export * from './suppress/index.js';
+export { applyEdits, applyFixes, mergeFixEdits } from './fix/apply-edits.js';
+export { decodeSource, encodeSource, isBinary, detectEol, type SourceEncoding, type DecodedSource } from './text/encoding.js';
+export { LineIndex, toEslintLocation, toOneBased, utf16ColumnToUtf8, utf8ColumnToUtf16, makePosition } from './text/positions.js';
+
+import { rules } from './rules/registry.js';
+import type { RuleMeta } from './types.js';
+export const ruleMetas: readonly RuleMeta[] = rules.map((r) => r.meta);

@@ -1,0 +1,120 @@
+// Replaces each call to a summarised helper by the events it stands for in the caller: an IOCTL applied to
+// the argument, a connect on the receiver's member socket, a socket created by a factory, and so on.
+import type { FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
+import type { FunctionRef, FunctionTable } from './resolve-callee.js';
+import { refKey } from './resolve-callee.js';
+import type { ActivatedPassThrough, Effect, FunctionSummary, ProjectEvent, Site, Target } from './summary-types.js';
+
+export interface ExpansionContext {
+  table: FunctionTable;
+  summaries: ReadonlyMap<string, FunctionSummary>;
+  /** Filled with the keys of functions some call resolved to. */
+  called: Set<string>;
+  activated: ActivatedPassThrough[];
+}
+
+function memberSeparator(call: OtherCall): string {
+  return call.qualified.endsWith(`->${call.name}`) ? '->' : '.';
+}
+
+/** The caller's key for a target of the callee. */
+export function mapTarget(target: Target | null, call: OtherCall, callee: FunctionFacts): string | null {
+  if (!target) return null;
+  switch (target.kind) {
+    case 'param':
+      return call.args[target.index] ?? null;
+    case 'self':
+      if (call.receiver !== undefined && callee.className) return `${call.receiver}${memberSeparator(call)}${target.key}`;
+      return target.key;
+    case 'return':
+      return call.target;
+  }
+}
+
+function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
+  const base = { order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
+  switch (effect.kind) {
+    case 'fastpath':
+      return { ...base, kind: 'ioctl', socket: key, api: 'wrapper', callee: call.name, calleeRange: call.range, codeRange: call.range, args: [] };
+    case 'connect':
+      return { ...base, kind: 'connect', socket: key, api: call.name, address: null, loopback: effect.loopback ?? false };
+    case 'bind':
+      return { ...base, kind: 'bind', socket: key, address: null };
+    case 'listen':
+      return { ...base, kind: 'listen', socket: key };
+    case 'accept':
+      return { ...base, kind: 'accept', listener: key, accepted: null, returned: false, api: call.name };
+    case 'setsockopt':
+      return { ...base, kind: 'setsockopt', socket: key, level: effect.level ?? null, option: effect.option ?? null };
+    case 'close':
+      return { ...base, kind: 'close', socket: key };
+  }
+}
+
+function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary, path: string, ctx: ExpansionContext): ProjectEvent[] {
+  const out: ProjectEvent[] = [];
+  let step = 0;
+  const next = (): number => call.order + ++step / 1000;
+  const callSite: Site = { path, range: call.range, message: `Called here.` };
+  if (summary.returnsCreation && call.target) {
+    const c = summary.returnsCreation;
+    out.push({
+      kind: 'create', target: call.target, returned: call.returned, api: c.api, order: next(), path: call.path, range: call.range,
+      ...(c.family !== undefined ? { family: c.family } : {}), ...(c.type !== undefined ? { type: c.type } : {}), ...(c.protocol !== undefined ? { protocol: c.protocol } : {}),
+      ...(call.statement ? { statement: call.statement } : {}), via: c.sites, fromCall: call.order,
+    });
+  } else if (summary.returnsAcceptedFrom !== undefined && call.target) {
+    out.push({ kind: 'accept', listener: call.args[summary.returnsAcceptedFrom] ?? null, accepted: call.target, returned: call.returned, api: call.name, order: next(), path: call.path, range: call.range, via: [], fromCall: call.order });
+  } else {
+    out.push({ ...call, via: [] });
+  }
+  for (const effect of summary.effects) {
+    const key = mapTarget(effect.target, call, ref.fn);
+    if (!key) continue;
+    const event = effectEvent(effect, key, call, next());
+    if (event) out.push({ ...event, via: effect.sites, fromCall: call.order });
+  }
+  for (const p of summary.passthrough) {
+    if (!call.codeArgs.includes(p.codeParam)) continue;
+    const key = mapTarget(p.socket, call, ref.fn);
+    ctx.activated.push({ ...p.ioctl, caller: callSite });
+    if (!key) continue;
+    const event = effectEvent({ kind: 'fastpath', target: p.socket ?? { kind: 'return' }, sites: p.sites }, key, call, next());
+    if (event) out.push({ ...event, via: p.sites, fromCall: call.order });
+  }
+  return out;
+}
+
+/** A call to something outside the project that receives the code as its control code applies it. */
+function genericApplication(call: OtherCall): ProjectEvent | undefined {
+  const socket = call.args[0];
+  if (!call.codeArgs.includes(1) || !socket) return undefined;
+  const codeRange = call.codeRanges[call.codeArgs.indexOf(1)] ?? call.range;
+  return {
+    kind: 'ioctl', socket, api: 'generic', callee: call.name, calleeRange: call.range, codeRange, args: [],
+    order: call.order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}), via: [],
+  };
+}
+
+export function expandFunction(fn: FunctionFacts, fileIndex: number, path: string, ctx: ExpansionContext): ProjectEvent[] {
+  const out: ProjectEvent[] = [];
+  for (const event of fn.events) {
+    if (event.kind !== 'call') {
+      out.push({ ...event, via: [] });
+      continue;
+    }
+    const ref = ctx.table.resolve(event, fn, fileIndex);
+    const summary = ref ? ctx.summaries.get(refKey(ref)) : undefined;
+    if (ref) ctx.called.add(refKey(ref));
+    if (ref && summary) {
+      out.push(...expandCall(event, ref, summary, path, ctx));
+      continue;
+    }
+    out.push({ ...event, via: [] });
+    if (!ref) {
+      const generic = genericApplication(event);
+      if (generic) out.push(generic);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// Finds the function a call means, by name with C++ qualification, class, arity and file preference.
+import type { FileFacts, FunctionFacts, OtherCall } from '../facts/fact-types.js';
+
+export interface FunctionRef {
+  fileIndex: number;
+  functionIndex: number;
+  file: FileFacts;
+  fn: FunctionFacts;
+}
+
+export class FunctionTable {
+  private readonly byName = new Map<string, FunctionRef[]>();
+
+  constructor(files: readonly FileFacts[]) {
+    files.forEach((file, fileIndex) => {
+      file.functions.forEach((fn, functionIndex) => {
+        if (fn.name.startsWith('<')) return;
+        const list = this.byName.get(fn.name) ?? [];
+        list.push({ fileIndex, functionIndex, file, fn });
+        this.byName.set(fn.name, list);
+      });
+    });
+  }
+
+  *all(): Iterable<FunctionRef> {
+    for (const list of this.byName.values()) yield* list;
+  }
+
+  resolve(call: OtherCall, caller: FunctionFacts, callerFile: number): FunctionRef | undefined {
+    let candidates = this.byName.get(call.name) ?? [];
+    if (candidates.length === 0) return undefined;
+    if (call.receiver !== undefined) {
+      candidates = candidates.filter((c) => c.fn.className !== undefined);
+    } else if (call.receiverIsThis || (caller.className && candidates.some((c) => c.fn.className === caller.className) && !call.qualified.includes('::'))) {
+      candidates = candidates.filter((c) => c.fn.className === caller.className);
+    } else if (call.qualified.includes('::')) {
+      candidates = candidates.filter((c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified));
+    } else {
+      candidates = candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
+    }
+    const sameArity = candidates.filter((c) => c.fn.params.length === call.args.length);
+    if (sameArity.length > 0) candidates = sameArity;
+    const sameFile = candidates.filter((c) => c.fileIndex === callerFile);
+    if (sameFile.length > 0) candidates = sameFile;
+    if (candidates.length === 1) return candidates[0];
+    // Several classes with a method of that name: only a shared answer is an answer.
+    const first = candidates[0];
+    return first && candidates.every((c) => c.fn.qualified === first.fn.qualified && c.fileIndex === first.fileIndex) ? first : undefined;
+  }
+}
+
+export function refKey(ref: { fileIndex: number; functionIndex: number }): string {
+  return `${ref.fileIndex}:${ref.functionIndex}`;
+}

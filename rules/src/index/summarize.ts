@@ -1,0 +1,124 @@
+// Derives what a function does to its parameters, its object's sockets and its return value from its
+// (already expanded) events, so callers can stand the function's effects in for the call.
+import type { FunctionFacts } from '../facts/fact-types.js';
+import type { Effect, EffectKind, FunctionSummary, PassThrough, ProjectEvent, Site, Target } from './summary-types.js';
+
+const MAX_EFFECTS = 64;
+
+function rootOf(key: string): string {
+  return key.replace(/^\*+/, '').split(/->|\.|\[/)[0] ?? key;
+}
+
+/** Keys (re)defined inside the function, with the order of their first definition. */
+function firstDefinitions(events: readonly ProjectEvent[]): Map<string, number> {
+  const defs = new Map<string, number>();
+  const define = (key: string | null, order: number): void => {
+    if (key && !defs.has(key)) defs.set(key, order);
+  };
+  for (const e of events) {
+    if (e.kind === 'create' || e.kind === 'assign') define(e.target, e.order);
+    else if (e.kind === 'accept' && e.api !== 'AcceptEx' && !/acceptex/i.test(e.api)) define(e.accepted, e.order);
+    else if (e.kind === 'call') define(e.target, e.order);
+  }
+  return defs;
+}
+
+export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], path: string): FunctionSummary {
+  const defs = firstDefinitions(events);
+  const returned = new Set(fn.returns);
+  const locals = new Set(fn.locals);
+  const targetOf = (key: string | null, order: number): Target | null => {
+    if (!key) return null;
+    const definedAt = defs.get(key);
+    if (definedAt !== undefined && definedAt <= order) return returned.has(key) ? { kind: 'return' } : null;
+    const param = fn.params.indexOf(key);
+    if (param >= 0) return { kind: 'param', index: param };
+    const root = rootOf(key);
+    if (fn.params.includes(root) || locals.has(root)) return null;
+    return { kind: 'self', key };
+  };
+  const site = (e: ProjectEvent, message: string): Site[] => (e.via.length > 0 ? e.via : [{ path, range: e.range, message }]);
+
+  const summary: FunctionSummary = { effects: [], passthrough: [] };
+  const add = (kind: EffectKind, key: string | null, e: ProjectEvent, message: string, extra: Partial<Effect> = {}): void => {
+    const target = targetOf(key, e.order);
+    if (!target || summary.effects.length >= MAX_EFFECTS) return;
+    summary.effects.push({ kind, target, sites: site(e, message), ...extra });
+  };
+
+  for (const e of events) {
+    switch (e.kind) {
+      case 'ioctl':
+        add('fastpath', e.socket, e, `SIO_LOOPBACK_FAST_PATH is applied here (in ${fn.qualified}).`);
+        break;
+      case 'connect':
+        add('connect', e.socket, e, `Connected here (in ${fn.qualified}).`, { loopback: e.loopback });
+        break;
+      case 'bind':
+        add('bind', e.socket, e, `Bound here (in ${fn.qualified}).`);
+        break;
+      case 'listen':
+        add('listen', e.socket, e, `Listening starts here (in ${fn.qualified}).`);
+        break;
+      case 'accept':
+        add('accept', e.listener, e, `Accepted here (in ${fn.qualified}).`);
+        if ((e.returned || (e.accepted && returned.has(e.accepted))) && e.listener) {
+          const index = fn.params.indexOf(e.listener);
+          if (index >= 0) summary.returnsAcceptedFrom = index;
+        }
+        break;
+      case 'setsockopt':
+        add('setsockopt', e.socket, e, `${e.option ?? 'An option'} is set here (in ${fn.qualified}).`, { option: e.option, level: e.level });
+        break;
+      case 'close':
+        add('close', e.socket, e, `Closed here (in ${fn.qualified}).`);
+        break;
+      case 'create':
+        if (e.returned || (e.target && returned.has(e.target))) {
+          summary.returnsCreation = {
+            api: e.api,
+            ...(e.family !== undefined ? { family: e.family } : {}),
+            ...(e.type !== undefined ? { type: e.type } : {}),
+            ...(e.protocol !== undefined ? { protocol: e.protocol } : {}),
+            sites: site(e, `Created here (in ${fn.qualified}).`),
+          };
+        }
+        break;
+      case 'passthrough': {
+        const p: PassThrough = {
+          codeParam: e.codeParam,
+          socket: targetOf(e.socket, e.order),
+          sites: [{ path, range: e.range, message: `The control code parameter reaches ${e.callee} here (in ${fn.qualified}).` }],
+          ioctl: { path, event: e },
+        };
+        summary.passthrough.push(p);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return summary;
+}
+
+/** Pass-throughs reached through another pass-through: `f(s, code) { g(s, code); }`. */
+export function forwardedPassThroughs(fn: FunctionFacts, events: readonly ProjectEvent[], path: string, calleePassThroughs: (e: ProjectEvent) => { p: PassThrough; socketKey: string | null }[]): PassThrough[] {
+  const out: PassThrough[] = [];
+  const defs = firstDefinitions(events);
+  for (const e of events) {
+    if (e.kind !== 'call') continue;
+    for (const { p, socketKey } of calleePassThroughs(e)) {
+      const codeKey = e.args[p.codeParam];
+      const codeParam = codeKey ? fn.params.indexOf(codeKey) : -1;
+      if (codeParam < 0) continue;
+      let socket: Target | null = null;
+      if (socketKey) {
+        const index = fn.params.indexOf(socketKey);
+        if (index >= 0 && !(defs.get(socketKey)! <= e.order)) socket = { kind: 'param', index };
+        else if (!fn.locals.includes(rootOf(socketKey)) && !fn.params.includes(rootOf(socketKey))) socket = { kind: 'self', key: socketKey };
+      }
+      out.push({ codeParam, socket, sites: [{ path, range: e.range, message: `The control code is passed on here (in ${fn.qualified}).` }, ...p.sites], ioctl: p.ioctl });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+// What a function does to the sockets it is given, holds or returns, resolved across files, and the events
+// a call to it stands for in its caller.
+import type { Range } from '../types.js';
+import type { IoctlPassThrough, SocketEvent } from '../facts/fact-types.js';
+
+/** A place in some file, for related locations ("the IOCTL inside enableFastPath"). */
+export interface Site {
+  path: string;
+  range: Range;
+  message: string;
+}
+
+/** Whom an effect is on: a parameter, the object's own member socket (or a global), or the return value. */
+export type Target = { kind: 'param'; index: number } | { kind: 'self'; key: string } | { kind: 'return' };
+
+export type EffectKind = 'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close';
+
+export interface Effect {
+  kind: EffectKind;
+  target: Target;
+  option?: string | null;
+  level?: string | null;
+  loopback?: boolean;
+  /** Innermost last: the call chain down to the real Winsock call. */
+  sites: Site[];
+}
+
+export interface CreationSummary {
+  api: string;
+  family?: string;
+  type?: string;
+  protocol?: string;
+  sites: Site[];
+}
+
+export interface PassThrough {
+  codeParam: number;
+  socket: Target | null;
+  sites: Site[];
+  /** The WSAIoctl that finally receives the code, for argument checks once a caller passes the code. */
+  ioctl: { path: string; event: IoctlPassThrough };
+}
+
+export interface FunctionSummary {
+  /** Effects in the order the function performs them. */
+  effects: Effect[];
+  returnsCreation?: CreationSummary;
+  /** The function returns a socket accepted from this parameter. */
+  returnsAcceptedFrom?: number;
+  passthrough: PassThrough[];
+}
+
+/** A fact of the analysed function, or one that a call to a summarised helper stands for. */
+export type ProjectEvent = SocketEvent & {
+  /** Where the effect really happens when it comes from a helper (innermost last). */
+  via: Site[];
+  /** Order of the call a synthetic event comes from: two events of one call never order each other. */
+  fromCall?: number;
+};
+
+export interface ActivatedPassThrough {
+  path: string;
+  event: IoctlPassThrough;
+  caller: Site;
+}

@@ -1,0 +1,54 @@
+// Byte-level prefilter: decides from text alone whether a file can matter, so only those are parsed.
+import { CODE_SPELLING_PATTERN } from './facts/code-constant.js';
+import type { FileFacts } from './facts/fact-types.js';
+
+/** May the text use the fast-path code (in any spelling, or through one of `extraNames`)? */
+export function isCandidateText(text: string, extraNames: readonly string[] = []): boolean {
+  if (CODE_SPELLING_PATTERN.test(text)) return true;
+  return extraNames.length > 0 && mentionsAny(text, extraNames);
+}
+
+export function mentionsAny(text: string, names: readonly string[]): boolean {
+  for (const name of names) {
+    let index = text.indexOf(name);
+    while (index >= 0) {
+      const before = index === 0 ? '' : text[index - 1]!;
+      const after = text[index + name.length] ?? '';
+      if (!/\w/.test(before) && !/\w/.test(after)) return true;
+      index = text.indexOf(name, index + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * Names of functions a file's socket code calls that it does not define: the files defining them are
+ * parsed too, so helpers in other files are summarised.
+ */
+export function calledHelperNames(facts: FileFacts): string[] {
+  const defined = new Set(facts.functions.map((f) => f.name));
+  const names = new Set<string>();
+  for (const fn of facts.functions) {
+    const socketKeys = new Set<string>();
+    for (const e of fn.events) {
+      if (e.kind === 'call' || e.kind === 'assign' || e.kind === 'wrong-api') continue;
+      if (e.kind === 'accept') {
+        if (e.listener) socketKeys.add(e.listener);
+        if (e.accepted) socketKeys.add(e.accepted);
+      } else if (e.kind === 'create') {
+        if (e.target) socketKeys.add(e.target);
+      } else if (e.socket) socketKeys.add(e.socket);
+    }
+    for (const e of fn.events) {
+      if (e.kind !== 'call' || defined.has(e.name)) continue;
+      const touchesSocket =
+        e.codeArgs.length > 0 ||
+        e.args.some((a) => a !== null && socketKeys.has(a)) ||
+        (e.receiver !== undefined && [...socketKeys].some((k) => k.startsWith(`${e.receiver}.`) || k.startsWith(`${e.receiver}->`))) ||
+        (e.target !== null && socketKeys.has(e.target)) ||
+        (fn.className !== undefined && e.receiver === undefined);
+      if (touchesSocket) names.add(e.name);
+    }
+  }
+  return [...names];
+}
