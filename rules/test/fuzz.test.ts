@@ -1,0 +1,120 @@
+// Feeds random and mutated sources through the whole engine (decode, parse, extract, index, rules, fixes):
+// truncations, byte flips, random tokens, a 1 MB single line, deep nesting, invalid UTF-8. Nothing may throw
+// and every run must finish. The generator is seeded, so a failure reproduces with the printed seed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { analyzeProject, applyFixes, decodeSource, isBinary } from '../src/index.js';
+import { fixtureProjects } from './support/fixture-files.js';
+
+function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOKENS = [
+  '{', '}', '(', ')', ';', ',', '"', "'", '/*', '*/', '//', '\n', '#if 0\n', '#endif\n', '#else\n', '#define X ', '\\\n',
+  'WSAIoctl(', 'WSPIoctl(', 'WskControlSocket(', 'SIO_LOOPBACK_FAST_PATH', '0x98000010', '-1744830448', '_WSAIOW(IOC_VENDOR, 16)',
+  'connect(', 'accept(', 'AcceptEx(', 'listen(', 'bind(', 'setsockopt(', 'socket(AF_INET, SOCK_DGRAM, 0)', 's', 'this->m_s', '*w_',
+  'if (', 'else', 'switch (x) { case 1:', 'return;', 'for (;;)', 'do', 'while (0)', 'try {', '} catch (...) {', '[&]{', 'class C {',
+  '::', '->', '.', '=', '==', 'SOCKET_ERROR', 'NULL', '0', 'é', '😀', '\u0000', '\r\n', 'winsock-lint-disable-next-line', 'template<',
+];
+
+function run(text: string, label: string): void {
+  const path = `/fuzz/${label}.cpp`;
+  let results;
+  try {
+    results = analyzeProject([{ path, text }]);
+  } catch (error) {
+    assert.fail(`${label}: analyzeProject threw ${(error as Error).stack}`);
+  }
+  assert.equal(results.length, 1);
+  for (const finding of results[0]!.findings) {
+    for (const fix of [...(finding.fix ? [finding.fix] : []), ...finding.suggestions]) {
+      for (const edit of fix.edits) {
+        assert.ok(edit.range.start.offset <= edit.range.end.offset && edit.range.end.offset <= text.length, `${label}: edit inside the text`);
+      }
+      applyFixes(text, [fix]);
+    }
+  }
+}
+
+const seeds = fixtureProjects().flatMap((p) => p.files).map((f) => fs.readFileSync(f));
+seeds.push(Buffer.from('int f(SOCKET s) { connect(s, 0, 0); WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, 4, NULL, 0, &b, NULL, NULL); }\n'));
+
+test('mutated fixtures never crash the engine', { timeout: 300_000 }, () => {
+  const random = rng(0x5eed);
+  for (let i = 0; i < 400; i++) {
+    const seed = seeds[Math.floor(random() * seeds.length)]!;
+    const bytes = Buffer.from(seed);
+    const kind = i % 4;
+    let mutated: Buffer;
+    if (kind === 0) {
+      mutated = bytes.subarray(0, Math.floor(random() * bytes.length));
+    } else if (kind === 1) {
+      mutated = Buffer.from(bytes);
+      for (let f = 0; f < 1 + random() * 20; f++) mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256);
+    } else if (kind === 2) {
+      const text = bytes.toString('utf8');
+      let out = '';
+      let pos = 0;
+      while (pos < text.length) {
+        const step = Math.floor(random() * 200);
+        out += text.slice(pos, pos + step) + TOKENS[Math.floor(random() * TOKENS.length)]!;
+        pos += step;
+      }
+      mutated = Buffer.from(out);
+    } else {
+      // Delete a random slice: unbalanced braces, dangling #if, half a call.
+      const a = Math.floor(random() * bytes.length);
+      const b = Math.min(bytes.length, a + Math.floor(random() * 400));
+      mutated = Buffer.concat([bytes.subarray(0, a), bytes.subarray(b)]);
+    }
+    if (isBinary(mutated)) continue;
+    let text: string;
+    try {
+      text = decodeSource(mutated).text;
+    } catch {
+      continue; // decodeSource refuses odd-length UTF-16; the CLI reports that file and goes on.
+    }
+    run(text, `mutation-${i}`);
+  }
+});
+
+test('random token soup never crashes the engine', { timeout: 300_000 }, () => {
+  const random = rng(42);
+  for (let i = 0; i < 200; i++) {
+    let text = '';
+    const length = 1 + Math.floor(random() * 300);
+    for (let t = 0; t < length; t++) text += TOKENS[Math.floor(random() * TOKENS.length)]! + (random() < 0.5 ? ' ' : '');
+    run(text, `soup-${i}`);
+  }
+});
+
+test('a 1 MB single-line file is analysed', { timeout: 300_000 }, () => {
+  const statement = 'connect(s, (SOCKADDR*)&a, sizeof a); WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof on, NULL, 0, &b, NULL, NULL); ';
+  const body = statement.repeat(Math.ceil(1_000_000 / statement.length));
+  run(`void f(SOCKET s) { ${body} }`, 'one-line-function');
+  run(body, 'one-line-top-level');
+});
+
+test('deep nesting and long expressions are analysed', { timeout: 300_000 }, () => {
+  run(`int x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};`, 'deep-parens');
+  run(`void f() { ${'{'.repeat(20_000)} WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, 0, 0, NULL, 0, &b, NULL, NULL); ${'}'.repeat(20_000)} }`, 'deep-blocks');
+  run(`void f() { ${'if (x) '.repeat(5_000)} WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, 0, 0, NULL, 0, &b, NULL, NULL); }`, 'deep-ifs');
+  run(`DWORD c = ${Array.from({ length: 20_000 }, () => 'IOC_IN').join(' | ')};`, 'long-or');
+});
+
+test('invalid UTF-8 decodes (as Windows-1252) and is analysed', () => {
+  const bytes = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9, 0xff, 0xfe, 0x80, 0x93]), Buffer.from('\nvoid f(SOCKET s){ WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, 0,0,NULL,0,&b,NULL,NULL); }\n')]);
+  const decoded = decodeSource(bytes);
+  assert.equal(decoded.encoding, 'windows-1252');
+  const results = analyzeProject([{ path: '/fuzz/latin1.c', text: decoded.text }]);
+  assert.deepEqual(results[0]!.findings.map((f) => f.ruleId), ['no-deprecated-fast-path']);
+});
