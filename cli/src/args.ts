@@ -1,0 +1,177 @@
+// Turns argv into a typed command with node:util parseArgs (strict). Pure: no I/O, no process state;
+// the known rule ids are passed in so this module needs nothing from the engine at run time.
+import { parseArgs } from 'node:util';
+import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
+
+export const OUTPUT_FORMATS = ['stylish', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** 'auto' asks the terminal and the environment; the flags force a choice. */
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
+
+export interface AuditOptions {
+  paths: string[];
+  format: OutputFormat;
+  configPath: string | undefined;
+  ruleOverrides: RuleOverrides;
+  maxFileSize: number;
+  /** Like ESLint's --quiet: report errors only. */
+  quiet: boolean;
+  color: ColorChoice;
+}
+
+export type HelpTopic = 'general' | 'audit';
+
+export type Command =
+  | { kind: 'help'; topic: HelpTopic }
+  | { kind: 'version' }
+  | { kind: 'audit'; options: AuditOptions };
+
+/** A command line that cannot be run; main prints the message and exits with 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly topic: HelpTopic,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+// A Map, not an object literal: '--rule x=constructor' must not find Object.prototype members.
+const SEVERITY_WORDS: ReadonlyMap<string, SeveritySetting> = new Map([
+  ['off', 'off'],
+  ['warn', 'warn'],
+  ['error', 'error'],
+  // ESLint's numeric spellings, for muscle memory.
+  ['0', 'off'],
+  ['1', 'warn'],
+  ['2', 'error'],
+]);
+
+export function parseCommandLine(
+  argv: readonly string[],
+  knownRuleIds: readonly string[],
+): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
+  } catch (error) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and readable messages.
+    const topic: HelpTopic = argv.includes('audit') ? 'audit' : 'general';
+    throw new UsageError(error instanceof Error ? error.message : String(error), topic);
+  }
+  const { values, positionals, tokens } = parsed;
+  const [command, ...rest] = positionals;
+
+  if (values.version) return { kind: 'version' };
+  if (command === undefined) {
+    if (values.help) return { kind: 'help', topic: 'general' };
+    throw new UsageError('missing command; did you mean `winsock-lint audit <paths…>`?', 'general');
+  }
+  if (command !== 'audit') {
+    throw new UsageError(`unknown command '${command}'`, 'general');
+  }
+  if (values.help) return { kind: 'help', topic: 'audit' };
+  if (rest.length === 0) {
+    throw new UsageError('audit needs at least one file or folder to check', 'audit');
+  }
+
+  return {
+    kind: 'audit',
+    options: {
+      paths: rest,
+      format: parseFormat(values.format),
+      configPath: values.config,
+      ruleOverrides: parseRuleOverrides(values.rule ?? [], knownRuleIds),
+      maxFileSize: parseMaxFileSize(values['max-file-size']),
+      quiet: values.quiet ?? false,
+      color: lastColorChoice(tokens ?? []),
+    },
+  };
+}
+
+function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'stylish';
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  throw new UsageError(
+    `unknown format '${value}'; expected one of: ${OUTPUT_FORMATS.join(', ')}`,
+    'audit',
+  );
+}
+
+function parseRuleOverrides(
+  specs: readonly string[],
+  knownRuleIds: readonly string[],
+): RuleOverrides {
+  const overrides: RuleOverrides = {};
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) {
+      throw new UsageError(
+        `--rule expects ID=SEVERITY (for example no-deprecated-fast-path=error), got '${spec}'`,
+        'audit',
+      );
+    }
+    const id = spec.slice(0, eq).trim();
+    const word = spec.slice(eq + 1).trim();
+    if (!knownRuleIds.includes(id)) {
+      throw new UsageError(
+        `unknown rule '${id}' in --rule; known rules: ${knownRuleIds.join(', ')}`,
+        'audit',
+      );
+    }
+    const severity = SEVERITY_WORDS.get(word);
+    if (severity === undefined) {
+      throw new UsageError(
+        `unknown severity '${word}' for rule '${id}'; expected off, warn or error`,
+        'audit',
+      );
+    }
+    overrides[id as RuleId] = severity;
+  }
+  return overrides;
+}
+
+function parseMaxFileSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
+  const bytes = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new UsageError(
+      `--max-file-size expects a positive whole number of bytes, got '${value}'`,
+      'audit',
+    );
+  }
+  return bytes;
+}
+
+/** `--color` and `--no-color` may both appear (an alias plus a flag); the last one wins, as in most CLIs. */
+function lastColorChoice(tokens: ReadonlyArray<{ kind: string; name?: string }>): ColorChoice {
+  let choice: ColorChoice = 'auto';
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'color') choice = 'always';
+    else if (token.name === 'no-color') choice = 'never';
+  }
+  return choice;
+}

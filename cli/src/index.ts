@@ -1,0 +1,10 @@
+// The CLI package's programmatic surface: main for embedding, the reporters for tools that reuse them.
+export { main } from './main.js';
+export type { CliIo, OutputStream } from './io.js';
+export { formatJson, formatReport, formatStylish, toEslintResults } from './reporters/index.js';
+export type {
+  EslintLintResult,
+  EslintMessage,
+  ReportFile,
+  ReportOptions,
+} from './reporters/index.js';

@@ -1,0 +1,165 @@
+// Finds and loads each file's configuration: `--config FILE` for every file, otherwise the nearest
+// winsock-lint.config.json above the file (looked up once per folder). The engine does no I/O; this does.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  ConfigError,
+  defaultConfig,
+  defaultSeverities,
+  isPathIncluded,
+  parseConfigFile,
+  resolveConfig,
+} from '@winsock-lint/rules';
+import type { ConfigFile, ResolvedConfig, RuleOverrides } from './engine-types.js';
+import { errorCode } from './notes.js';
+
+export const CONFIG_FILE_NAME = 'winsock-lint.config.json';
+
+/** A configuration file that cannot be read or is invalid; the message names the file. Exit code 2. */
+export class ConfigLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigLoadError';
+  }
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the configuration file, or undefined when none applies. */
+  path: string | undefined;
+  /** The folder its include/exclude globs are relative to. */
+  dir: string;
+  file: ConfigFile | undefined;
+  resolved: ResolvedConfig;
+}
+
+export interface ConfigLoaderOptions {
+  /** `--config FILE`: used for every file instead of discovery. */
+  configPath?: string | undefined;
+  overrides?: RuleOverrides;
+  cwd?: string;
+}
+
+export class ConfigLoader {
+  private readonly explicitPath: string | undefined;
+  private readonly overrides: RuleOverrides;
+  private readonly base: ResolvedConfig;
+  /** Folder → nearest configuration file path (null: none up to the root). */
+  private readonly nearest = new Map<string, string | null>();
+  private readonly loaded = new Map<string, LoadedConfig>();
+  private readonly withoutFile: LoadedConfig;
+  private readonly excludeOnlyCache = new WeakMap<ConfigFile, ConfigFile>();
+
+  constructor(options: ConfigLoaderOptions = {}) {
+    const cwd = options.cwd ?? process.cwd();
+    this.explicitPath =
+      options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
+    this.overrides = options.overrides ?? {};
+    this.base = defaultConfig(defaultSeverities());
+    this.withoutFile = {
+      path: undefined,
+      dir: cwd,
+      file: undefined,
+      resolved: resolveConfig(this.base, undefined, this.overrides),
+    };
+  }
+
+  /** Loads `--config FILE` up front so a bad one fails before any work. Throws ConfigLoadError. */
+  preload(): void {
+    if (this.explicitPath !== undefined) this.load(this.explicitPath);
+  }
+
+  /** The configuration a file is checked with. Throws ConfigLoadError. */
+  configFor(filePath: string): LoadedConfig {
+    const configPath = this.explicitPath ?? this.findNearest(dirname(filePath));
+    return configPath === undefined ? this.withoutFile : this.load(configPath);
+  }
+
+  /**
+   * Whether the file is checked. Found in a folder: the configuration's include and exclude decide.
+   * Named on the command line: only exclude can drop it (the user asked for it, whatever its extension).
+   */
+  isIncluded(filePath: string, explicit: boolean): boolean {
+    const config = this.configFor(filePath);
+    const file = explicit && config.file ? this.excludeOnly(config.file) : config.file;
+    return isPathIncluded(file, config.dir, filePath);
+  }
+
+  /** The same file without its include list (which the engine reads as "everything"); one per file,
+   * since the engine caches compiled globs per ConfigFile object. */
+  private excludeOnly(file: ConfigFile): ConfigFile {
+    let stripped = this.excludeOnlyCache.get(file);
+    if (!stripped) {
+      stripped = { exclude: file.exclude ?? [] };
+      this.excludeOnlyCache.set(file, stripped);
+    }
+    return stripped;
+  }
+
+  private findNearest(startDir: string): string | undefined {
+    const visited: string[] = [];
+    let dir = startDir;
+    let found: string | null = null;
+    for (;;) {
+      const cached = this.nearest.get(dir);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      visited.push(dir);
+      const candidate = join(dir, CONFIG_FILE_NAME);
+      if (exists(candidate)) {
+        found = candidate;
+        break;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const v of visited) this.nearest.set(v, found);
+    return found ?? undefined;
+  }
+
+  private load(configPath: string): LoadedConfig {
+    const cached = this.loaded.get(configPath);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = readFileSync(configPath, 'utf8');
+    } catch (error) {
+      throw new ConfigLoadError(
+        `cannot read configuration file ${configPath}: ${errorCode(error)}`,
+      );
+    }
+    // Editors on Windows like to save JSON with a byte-order mark; JSON itself has none.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let file: ConfigFile;
+    try {
+      file = parseConfigFile(text, configPath);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        // The engine names the file, line and column in each problem (one per line).
+        throw new ConfigLoadError(
+          error.message.includes(configPath) ? error.message : `${configPath}: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+    const config: LoadedConfig = {
+      path: configPath,
+      dir: dirname(configPath),
+      file,
+      resolved: resolveConfig(this.base, file, this.overrides),
+    };
+    this.loaded.set(configPath, config);
+    return config;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

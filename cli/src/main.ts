@@ -1,0 +1,40 @@
+// The CLI entry: parses argv, runs the command and returns the exit code. Never calls process.exit, so
+// output written to pipes is flushed; usage errors and internal failures become exit code 2.
+import { ruleMetas, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
+import { parseCommandLine, UsageError, type Command } from './args.js';
+import { EXIT_FAILURE, EXIT_OK, runAudit } from './audit.js';
+import { auditHelp, generalHelp } from './help.js';
+import { processIo, type CliIo } from './io.js';
+import { cliVersion } from './version.js';
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    const ruleIds = ruleMetas.map((meta) => meta.id);
+    let command: Command;
+    try {
+      command = parseCommandLine(argv, ruleIds);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      const helpCommand =
+        error.topic === 'audit' ? 'winsock-lint audit --help' : 'winsock-lint --help';
+      io.stderr.write(`winsock-lint: error: ${error.message}\nRun \`${helpCommand}\` for usage.\n`);
+      return EXIT_FAILURE;
+    }
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(
+          command.topic === 'audit' ? auditHelp(ruleIds, SOURCE_EXTENSIONS) : generalHelp(),
+        );
+        return EXIT_OK;
+      case 'version':
+        io.stdout.write(`${cliVersion()}\n`);
+        return EXIT_OK;
+      case 'audit':
+        return await runAudit(command.options, io);
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`winsock-lint: internal error: ${detail}\n`);
+    return EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,22 @@
+// Picks the reporter for --format. Reporters are pure: they return the text and main writes it to stdout.
+import type { OutputFormat } from '../args.js';
+import { formatJson } from './json.js';
+import type { ReportFile, ReportOptions } from './report-types.js';
+import { formatStylish } from './stylish.js';
+
+export type { ReportFile, ReportOptions } from './report-types.js';
+export { formatJson, toEslintResults, type EslintLintResult, type EslintMessage } from './json.js';
+export { formatStylish } from './stylish.js';
+
+export function formatReport(
+  format: OutputFormat,
+  files: readonly ReportFile[],
+  options: ReportOptions,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(files);
+    case 'stylish':
+      return formatStylish(files, options);
+  }
+}

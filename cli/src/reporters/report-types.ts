@@ -1,0 +1,12 @@
+// What every reporter receives: each analysed file's result with the decoded text its positions index into.
+import type { FileResult } from '../engine-types.js';
+
+export interface ReportFile {
+  result: FileResult;
+  /** The decoded source text (code frames, fix ranges). */
+  text: string;
+}
+
+export interface ReportOptions {
+  color: boolean;
+}

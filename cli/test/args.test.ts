@@ -1,0 +1,148 @@
+// Unit tests of command-line parsing: commands, defaults, every option, and the usage errors that exit 2.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  DEFAULT_MAX_FILE_SIZE,
+  parseCommandLine,
+  UsageError,
+  type AuditOptions,
+} from '../src/args.js';
+
+const RULES = ['no-deprecated-fast-path', 'fast-path-before-connect', 'fast-path-tcp-only'];
+
+function audit(...argv: string[]): AuditOptions {
+  const command = parseCommandLine(argv, RULES);
+  assert.equal(command.kind, 'audit');
+  return (command as { options: AuditOptions }).options;
+}
+
+function usageError(argv: string[], pattern: RegExp): void {
+  assert.throws(
+    () => parseCommandLine(argv, RULES),
+    (error: unknown) => error instanceof UsageError && pattern.test(error.message),
+  );
+}
+
+test('audit with paths gets the defaults', () => {
+  assert.deepEqual(audit('audit', 'src', 'include/net.h'), {
+    paths: ['src', 'include/net.h'],
+    format: 'stylish',
+    configPath: undefined,
+    ruleOverrides: {},
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    quiet: false,
+    color: 'auto',
+  });
+  assert.equal(DEFAULT_MAX_FILE_SIZE, 16 * 1024 * 1024);
+});
+
+test('options may come before, between or after the paths, in long, short and = forms', () => {
+  const options = audit(
+    'audit',
+    '-f',
+    'json',
+    'a',
+    '--config=ci/w.json',
+    'b',
+    '--quiet',
+    '--max-file-size',
+    '1024',
+  );
+  assert.deepEqual(options.paths, ['a', 'b']);
+  assert.equal(options.format, 'json');
+  assert.equal(options.configPath, 'ci/w.json');
+  assert.equal(options.quiet, true);
+  assert.equal(options.maxFileSize, 1024);
+  assert.equal(audit('audit', '--format=stylish', 'x').format, 'stylish');
+  assert.equal(audit('audit', '-c', 'w.json', '-q', 'x').configPath, 'w.json');
+});
+
+test('paths after -- may start with a dash', () => {
+  assert.deepEqual(audit('audit', '--', '-odd.c', '--also').paths, ['-odd.c', '--also']);
+});
+
+test('--rule is repeatable; the last setting of a rule wins; numeric severities are accepted', () => {
+  const options = audit(
+    'audit',
+    '--rule',
+    'fast-path-tcp-only=off',
+    '--rule',
+    'no-deprecated-fast-path=warn',
+    '--rule=no-deprecated-fast-path=error',
+    '--rule',
+    'fast-path-before-connect=1',
+    'src',
+  );
+  assert.deepEqual(options.ruleOverrides, {
+    'fast-path-tcp-only': 'off',
+    'no-deprecated-fast-path': 'error',
+    'fast-path-before-connect': 'warn',
+  });
+});
+
+test('bad --rule values are usage errors that say what is wrong', () => {
+  usageError(['audit', '--rule', 'no-deprecated-fast-path', 'src'], /expects ID=SEVERITY/);
+  usageError(['audit', '--rule', '=error', 'src'], /expects ID=SEVERITY/);
+  usageError(
+    ['audit', '--rule', 'no-such-rule=error', 'src'],
+    /unknown rule 'no-such-rule'.*known rules: no-deprecated-fast-path/,
+  );
+  usageError(
+    ['audit', '--rule', 'fast-path-tcp-only=fatal', 'src'],
+    /unknown severity 'fatal'.*off, warn or error/,
+  );
+  usageError(['audit', '--rule', 'fast-path-tcp-only=constructor', 'src'], /unknown severity/);
+});
+
+test('--color and --no-color: the last one wins; neither means auto', () => {
+  assert.equal(audit('audit', 'x').color, 'auto');
+  assert.equal(audit('audit', '--color', 'x').color, 'always');
+  assert.equal(audit('audit', '--no-color', 'x').color, 'never');
+  assert.equal(audit('audit', '--no-color', '--color', 'x').color, 'always');
+  assert.equal(audit('audit', '--color', '--no-color', 'x').color, 'never');
+});
+
+test('unknown format, bad size, unknown option and missing values are usage errors', () => {
+  usageError(
+    ['audit', '--format', 'sarif', 'src'],
+    /unknown format 'sarif'; expected one of: stylish, json/,
+  );
+  usageError(
+    ['audit', '--max-file-size', '12k', 'src'],
+    /positive whole number of bytes, got '12k'/,
+  );
+  usageError(['audit', '--max-file-size', '0', 'src'], /positive whole number/);
+  usageError(['audit', '--fix', 'src'], /Unknown option '--fix'/);
+  usageError(['audit', 'src', '--format'], /argument missing/);
+});
+
+test('usage errors know which help to point to', () => {
+  assert.throws(
+    () => parseCommandLine(['audit', '--bogus', 'x'], RULES),
+    (error: unknown) => error instanceof UsageError && error.topic === 'audit',
+  );
+  assert.throws(
+    () => parseCommandLine(['--bogus'], RULES),
+    (error: unknown) => error instanceof UsageError && error.topic === 'general',
+  );
+});
+
+test('audit without paths, no command and unknown commands are usage errors', () => {
+  usageError(['audit'], /at least one file or folder/);
+  usageError(['audit', '--quiet'], /at least one file or folder/);
+  usageError([], /missing command/);
+  usageError(['--format', 'json'], /missing command/);
+  usageError(['lint', 'src'], /unknown command 'lint'/);
+});
+
+test('help and version', () => {
+  assert.deepEqual(parseCommandLine(['--help'], RULES), { kind: 'help', topic: 'general' });
+  assert.deepEqual(parseCommandLine(['-h'], RULES), { kind: 'help', topic: 'general' });
+  assert.deepEqual(parseCommandLine(['audit', '--help'], RULES), { kind: 'help', topic: 'audit' });
+  assert.deepEqual(parseCommandLine(['audit', 'src', '-h'], RULES), {
+    kind: 'help',
+    topic: 'audit',
+  });
+  assert.deepEqual(parseCommandLine(['--version'], RULES), { kind: 'version' });
+  assert.deepEqual(parseCommandLine(['-v'], RULES), { kind: 'version' });
+});
