@@ -4,7 +4,7 @@ import { extractFileFacts } from './facts/extract-file.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
 import { languageForPath } from './parse/parser.js';
-import { calledHelperNames, isCandidateText, mentionsAny } from './prefilter.js';
+import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionsAny } from './prefilter.js';
 import { rules } from './rules/registry.js';
 import type { RawFinding } from './rules/create-rule.js';
 import { defaultConfig } from './config/defaults.js';
@@ -54,7 +54,8 @@ function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, no
   // Aliases defined in one file (a header) and used in another, and helpers defined elsewhere.
   for (let round = 0; round < 16; round++) {
     const aliases = [...new Set([...facts.values()].flatMap((f) => f.aliases))];
-    const helpers = [...new Set([...facts.values()].flatMap((f) => calledHelperNames(f)))];
+    const extracted = [...facts.values()];
+    const helpers = [...new Set([...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)])];
     let grew = false;
     files.forEach((file, index) => {
       const known = facts.get(index);

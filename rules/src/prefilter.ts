@@ -52,3 +52,25 @@ export function calledHelperNames(facts: FileFacts): string[] {
   }
   return [...names];
 }
+
+/**
+ * Names of functions that apply the code (directly, through a pass-through, or by calling such a
+ * function, to any depth): files calling them must be parsed, since the application happens there.
+ */
+export function applyingFunctionNames(all: readonly FileFacts[]): string[] {
+  const applying = new Set<string>();
+  for (let changed = true, rounds = 0; changed && rounds < 32; rounds++) {
+    changed = false;
+    for (const facts of all) {
+      for (const fn of facts.functions) {
+        if (fn.name.startsWith('<') || applying.has(fn.name)) continue;
+        const applies = fn.events.some((e) => e.kind === 'ioctl' || e.kind === 'passthrough' || (e.kind === 'call' && applying.has(e.name)));
+        if (applies) {
+          applying.add(fn.name);
+          changed = true;
+        }
+      }
+    }
+  }
+  return [...applying];
+}

@@ -38,12 +38,17 @@ export const CONNECT_FUNCTIONS = new Set([
 export const ACCEPT_FUNCTIONS = new Set(['accept', 'WSAAccept']);
 
 /** ConnectEx/AcceptEx are reached through pointers; a name mentioning them is taken to be one. */
-/** `ConnectEx`, `g_ConnectEx`, `lpfnConnectEx`, `m_pfnConnectEx`, `connectEx_`, but not `LoadConnectEx`. */
+/**
+ * ConnectEx/AcceptEx are called through pointers: any name containing them (`pfnConnectEx`, `g_ConnectEx`,
+ * `m_lpfnAcceptEx`) is taken to be one, except functions that obtain such a pointer (`LoadConnectEx`).
+ */
+const LOADER_PREFIX = /^(?:load|get|init|initialize|resolve|query|fetch|lookup|find|setup|create|register|ensure)/i;
+
 export function looksLikeConnectEx(name: string): boolean {
-  return /^(?:g_|m_|s_|p_?|pfn_?|lpfn_?|fn_?|_)*connectex(?:_|ptr|fn|func|pfn|proc)?$/i.test(name);
+  return /connectex/i.test(name) && !LOADER_PREFIX.test(name);
 }
 export function looksLikeAcceptEx(name: string): boolean {
-  return /^(?:g_|m_|s_|p_?|pfn_?|lpfn_?|fn_?|_)*acceptex(?:_|ptr|fn|func|pfn|proc)?$/i.test(name);
+  return /acceptex/i.test(name) && !/sockaddrs/i.test(name) && !LOADER_PREFIX.test(name);
 }
 
 /** Named constants that are certainly not zero (levels, sizes) and the ones that are zero. */
