@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
 
-export const OUTPUT_FORMATS = ['stylish', 'json'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** 'auto' asks the terminal and the environment; the flags force a choice. */
@@ -20,6 +20,26 @@ export interface AuditOptions {
   /** Like ESLint's --quiet: report errors only. */
   quiet: boolean;
   color: ColorChoice;
+  /** --fix writes automatic fixes; --fix-dry-run prints them as a unified diff. */
+  fix: FixMode;
+  /** --output-file: the report goes to this file (written atomically) instead of stdout. */
+  outputFile: string | undefined;
+  /** False with --no-ignore: .gitignore and .ignore files are not read. */
+  useIgnoreFiles: boolean;
+  /** --include / --exclude globs, relative to the working folder. */
+  include: string[];
+  exclude: string[];
+  /** --max-warnings: exit 1 when more warnings than this are reported; -1 means no limit. */
+  maxWarnings: number;
+}
+
+export type FixMode = 'off' | 'write' | 'dry-run';
+
+/** What --print-config needs: the file and the options that change its configuration. */
+export interface PrintConfigOptions {
+  file: string;
+  configPath: string | undefined;
+  ruleOverrides: RuleOverrides;
 }
 
 export type HelpTopic = 'general' | 'audit';
@@ -27,6 +47,8 @@ export type HelpTopic = 'general' | 'audit';
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' }
+  | { kind: 'list-rules' }
+  | { kind: 'print-config'; options: PrintConfigOptions }
   | { kind: 'audit'; options: AuditOptions };
 
 /** A command line that cannot be run; main prints the message and exits with 2. */
@@ -50,6 +72,15 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'output-file': { type: 'string', short: 'o' },
+  'no-ignore': { type: 'boolean' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  'print-config': { type: 'string' },
 } as const;
 
 // A Map, not an object literal: '--rule x=constructor' must not find Object.prototype members.
@@ -87,12 +118,34 @@ export function parseCommandLine(
   if (values.version) return { kind: 'version' };
   if (command === undefined) {
     if (values.help) return { kind: 'help', topic: 'general' };
+    // Informational options need no command; `winsock-lint --list-rules` works as well as with audit.
+    if (values['list-rules']) return { kind: 'list-rules' };
     throw new UsageError('missing command; did you mean `winsock-lint audit <paths…>`?', 'general');
   }
   if (command !== 'audit') {
     throw new UsageError(`unknown command '${command}'`, 'general');
   }
   if (values.help) return { kind: 'help', topic: 'audit' };
+  if (values['list-rules']) return { kind: 'list-rules' };
+  if (values['print-config'] !== undefined) {
+    if (rest.length > 0) {
+      throw new UsageError(
+        `--print-config takes one file and no other paths, got: ${rest.join(' ')}`,
+        'audit',
+      );
+    }
+    return {
+      kind: 'print-config',
+      options: {
+        file: values['print-config'],
+        configPath: values.config,
+        ruleOverrides: parseRuleOverrides(values.rule ?? [], knownRuleIds),
+      },
+    };
+  }
+  if (values.fix && values['fix-dry-run']) {
+    throw new UsageError('--fix and --fix-dry-run cannot be used together', 'audit');
+  }
   if (rest.length === 0) {
     throw new UsageError('audit needs at least one file or folder to check', 'audit');
   }
@@ -107,8 +160,39 @@ export function parseCommandLine(
       maxFileSize: parseMaxFileSize(values['max-file-size']),
       quiet: values.quiet ?? false,
       color: lastColorChoice(tokens ?? []),
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
+      outputFile: parseOutputFile(values['output-file']),
+      useIgnoreFiles: !(values['no-ignore'] ?? false),
+      include: parseGlobs('--include', values.include ?? []),
+      exclude: parseGlobs('--exclude', values.exclude ?? []),
+      maxWarnings: parseMaxWarnings(values['max-warnings']),
     },
   };
+}
+
+function parseOutputFile(value: string | undefined): string | undefined {
+  if (value === '') throw new UsageError('--output-file expects a file name', 'audit');
+  return value;
+}
+
+function parseGlobs(option: string, globs: readonly string[]): string[] {
+  for (const glob of globs) {
+    if (glob.trim() === '') throw new UsageError(`${option} expects a glob, got ''`, 'audit');
+  }
+  return [...globs];
+}
+
+/** ESLint's spelling: a whole number of warnings allowed, or -1 for no limit (the default). */
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return -1;
+  const count = /^(?:-1|\d+)$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(count)) {
+    throw new UsageError(
+      `--max-warnings expects a whole number of warnings (or -1 for no limit), got '${value}'`,
+      'audit',
+    );
+  }
+  return count;
 }
 
 function parseFormat(value: string | undefined): OutputFormat {

@@ -1,15 +1,23 @@
-// `winsock-lint audit`: discover files, apply configuration, read and decode, analyse, report; returns the exit
-// code (0 clean or warnings only, 1 an error-severity finding, 2 a missing path or a broken configuration).
+// `winsock-lint audit`: discover files (ignore files, --include/--exclude), apply configuration, read and decode,
+// analyse (or fix: --fix writes, --fix-dry-run prints a diff), report to stdout or --output-file; returns the
+// exit code (0 clean or warnings within --max-warnings, 1 an error-severity finding or too many warnings,
+// 2 a missing path, a broken configuration, an unwritable report or a refused fix).
+import { relative, resolve, sep } from 'node:path';
 import { analyzeProject, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { shouldUseColor } from './color.js';
+import { unifiedDiff } from './diff.js';
 import { discoverFiles } from './discover-files.js';
 import type { FileResult } from './engine-types.js';
+import { runFixLoop, writeFixedFiles } from './fix.js';
 import type { CliIo } from './io.js';
 import { ConfigLoadError, ConfigLoader } from './load-config.js';
-import { formatNote, type Note } from './notes.js';
+import { errorCode, formatNote, type Note } from './notes.js';
+import { createPathFilter } from './path-filter.js';
 import { readSources } from './read-sources.js';
 import { formatReport, type ReportFile } from './reporters/index.js';
+import { cliVersion } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -20,7 +28,11 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     for (const note of notes) io.stderr.write(formatNote(note));
   };
 
-  const discovery = discoverFiles(options.paths, { extensions: SOURCE_EXTENSIONS, cwd: io.cwd });
+  const discovery = discoverFiles(options.paths, {
+    extensions: SOURCE_EXTENSIONS,
+    cwd: io.cwd,
+    useIgnoreFiles: options.useIgnoreFiles,
+  });
   if (discovery.missing.length > 0) {
     for (const path of discovery.missing)
       io.stderr.write(`winsock-lint: error: no such file or folder: ${path}\n`);
@@ -33,10 +45,20 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     overrides: options.ruleOverrides,
     cwd: io.cwd,
   });
+  const filter = createPathFilter({
+    include: options.include,
+    exclude: options.exclude,
+    cwd: io.cwd,
+  });
   const checked: string[] = [];
   try {
     configs.preload();
     for (const file of discovery.files) {
+      const verdict = filter(file.path, file.explicit);
+      if (verdict !== 'included') {
+        if (file.explicit) writeNotes([{ path: file.path, reason: 'skipped: excluded by --exclude' }]);
+        continue;
+      }
       if (configs.isIncluded(file.path, file.explicit)) {
         checked.push(file.path);
       } else if (file.explicit) {
@@ -60,10 +82,49 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   writeNotes(sources.notes);
 
   // Every file's configuration was loaded (and validated) above, so this lookup cannot fail.
-  const results = analyzeProject(sources.files, {
-    configFor: (path) => configs.configFor(path).resolved,
-  });
-  const texts = new Map(sources.files.map((file) => [file.path, file.text]));
+  const configFor = (path: string) => configs.configFor(path).resolved;
+  let results: FileResult[];
+  let texts = new Map(sources.files.map((file) => [file.path, file.text]));
+  let refusedWrites = 0;
+  let diff = '';
+  if (options.fix === 'off') {
+    results = analyzeProject(sources.files, { configFor });
+  } else {
+    const fixed = runFixLoop(sources.files, {
+      configFor,
+      // As ESLint 9: under --quiet only error-severity findings are fixed.
+      wanted: (finding) => !options.quiet || finding.severity === 'error',
+    });
+    writeNotes(fixed.notes);
+    results = fixed.results;
+    if (options.fix === 'dry-run') {
+      for (const path of fixed.changed) {
+        diff += unifiedDiff(diffPath(io.cwd, path), texts.get(path) ?? '', fixed.texts.get(path) ?? '');
+      }
+      texts = fixed.texts;
+    } else {
+      const outcome = writeFixedFiles(fixed.changed, fixed.texts, sources.sources);
+      writeNotes(outcome.notes);
+      refusedWrites = outcome.refused.length;
+      if (outcome.notWritten.length === 0) {
+        texts = fixed.texts;
+      } else {
+        // The report must describe what is on disk: keep the fixed text only where it was written.
+        const written = new Set(outcome.written);
+        texts = new Map(
+          sources.files.map((file) => [
+            file.path,
+            written.has(file.path) ? (fixed.texts.get(file.path) ?? file.text) : file.text,
+          ]),
+        );
+        results = analyzeProject(
+          sources.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
+          { configFor },
+        );
+      }
+    }
+  }
+
   const reported: ReportFile[] = [];
   for (const result of results) {
     writeNotes(result.notes.map((reason) => ({ path: result.path, reason })));
@@ -73,15 +134,81 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     });
   }
 
-  const color = shouldUseColor(options.color, io.stdout, io.env);
-  const output = formatReport(options.format, reported, { color });
-  // As ESLint's CLI prints a formatter's output: followed by a newline, and nothing when it is empty.
-  if (output !== '') io.stdout.write(`${output}\n`);
+  if (diff !== '') io.stdout.write(diff);
+  const toFile = options.outputFile !== undefined;
+  const color = toFile
+    ? options.color === 'always'
+    : shouldUseColor(options.color, io.stdout, io.env);
+  const output = formatReport(options.format, reported, {
+    color,
+    cwd: io.cwd,
+    version: cliVersion(),
+  });
+  const counts = countFindings(reported);
+  if (options.outputFile !== undefined) {
+    const target = resolve(io.cwd, options.outputFile);
+    try {
+      writeFileAtomic(target, output === '' ? '' : `${output}\n`);
+    } catch (error) {
+      io.stderr.write(
+        `winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`,
+      );
+      return EXIT_FAILURE;
+    }
+  } else if (options.fix === 'dry-run') {
+    // stdout holds the patch; the report would make it unusable with `git apply`.
+    io.stderr.write(
+      `winsock-lint: --fix-dry-run: ${diffFileCount(diff)} ${plural('file', diffFileCount(diff))} ` +
+        `would change; ${counts.errors + counts.warnings} ${plural('problem', counts.errors + counts.warnings)} ` +
+        `would remain (${counts.errors} ${plural('error', counts.errors)}, ` +
+        `${counts.warnings} ${plural('warning', counts.warnings)}); use --output-file for the report\n`,
+    );
+  } else if (output !== '') {
+    // As ESLint's CLI prints a formatter's output: followed by a newline, and nothing when it is empty.
+    io.stdout.write(`${output}\n`);
+  }
 
-  const hasError = reported.some(({ result }) =>
-    result.findings.some((finding) => finding.severity === 'error'),
-  );
-  return hasError ? EXIT_FINDINGS : EXIT_OK;
+  if (refusedWrites > 0) {
+    io.stderr.write(
+      `winsock-lint: error: ${refusedWrites} ${plural('file was', refusedWrites, 'files were')} ` +
+        'not fixed (see the notes above)\n',
+    );
+    return EXIT_FAILURE;
+  }
+  if (counts.errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings >= 0 && counts.warnings > options.maxWarnings) {
+    io.stderr.write(
+      `winsock-lint: error: too many warnings (${counts.warnings}; --max-warnings is ` +
+        `${options.maxWarnings})\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function countFindings(files: readonly ReportFile[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const { result } of files) {
+    for (const finding of result.findings) {
+      if (finding.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  return { errors, warnings };
+}
+
+/** The path a diff names: relative to the working folder, with forward slashes (as git prints it). */
+function diffPath(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/');
+}
+
+function diffFileCount(diff: string): number {
+  return diff.match(/^\+\+\+ b\//gm)?.length ?? 0;
+}
+
+function plural(word: string, count: number, many = `${word}s`): string {
+  return count === 1 ? word : many;
 }
 
 /** --quiet, as in ESLint: warnings are neither reported nor counted. */

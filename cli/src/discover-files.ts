@@ -1,8 +1,19 @@
 // Finds the files an audit checks: explicit files as given, folders walked for C/C++ sources in sorted order,
-// tool folders skipped, symlinked folders followed once (loops noted, never walked), unreadable folders noted.
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+// tool folders skipped, symlinked folders followed once (loops noted, never walked), unreadable folders noted,
+// and (when asked) what .gitignore and .ignore files exclude left out, as git and ripgrep would.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { errorCode, type Note } from './notes.js';
+
+/** Read in every folder walked (and in the folders between the repository root and a folder named). */
+export const IGNORE_FILE_NAMES = ['.gitignore', '.ignore'] as const;
+
+/** The rules of one folder's ignore files, matched against paths relative to that folder. */
+interface IgnoreLevel {
+  dir: string;
+  rules: Ignore;
+}
 
 /** Folders that hold version-control data, packages or IDE caches, never sources worth auditing. */
 export const DEFAULT_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set([
@@ -36,6 +47,12 @@ export interface DiscoverOptions {
   extensions: readonly string[];
   cwd?: string;
   ignoredDirectories?: ReadonlySet<string>;
+  /**
+   * Leave out what .gitignore and .ignore files exclude: those of every folder walked and of the folders
+   * from the enclosing repository's root (the nearest folder above with a .git) down to a folder named.
+   * Files named on the command line are always kept. Default: false.
+   */
+  useIgnoreFiles?: boolean;
 }
 
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): DiscoveryResult {
@@ -59,10 +76,14 @@ class Walker {
   /** Real paths of folders already walked and files already collected. */
   private readonly seenDirectories = new Set<string>();
   private readonly seenFiles = new Map<string, DiscoveredFile>();
+  private readonly useIgnoreFiles: boolean;
+  /** Folder → its ignore rules (null: it has no ignore file). */
+  private readonly ignoreCache = new Map<string, IgnoreLevel | null>();
 
   constructor(options: DiscoverOptions) {
     this.extensions = new Set(options.extensions.map((ext) => ext.toLowerCase()));
     this.ignored = options.ignoredDirectories ?? DEFAULT_IGNORED_DIRECTORIES;
+    this.useIgnoreFiles = options.useIgnoreFiles ?? false;
   }
 
   visitArgument(path: string): void {
@@ -83,7 +104,7 @@ class Walker {
     if (stats.isDirectory()) {
       // A folder named on the command line is walked even if its name is in the ignore set.
       if (real === undefined || this.seenDirectories.has(real)) return;
-      this.walk(path, real, new Set());
+      this.walk(path, real, new Set(), this.levelsAbove(path));
     } else if (stats.isFile()) {
       this.addFile(path, real ?? path, true);
     } else {
@@ -91,7 +112,57 @@ class Walker {
     }
   }
 
-  private walk(dir: string, realDir: string, ancestors: ReadonlySet<string>): void {
+  /**
+   * The ignore rules of the folders from the repository root down to the parent of `dir`. A folder named on
+   * the command line is walked even when those rules exclude it; they then do not apply inside it either.
+   */
+  private levelsAbove(dir: string): IgnoreLevel[] {
+    if (!this.useIgnoreFiles) return [];
+    const chain: string[] = [];
+    let current = dir;
+    for (;;) {
+      if (existsSync(join(current, '.git'))) break;
+      const parent = dirname(current);
+      if (parent === current) return []; // Not in a repository: only the folders walked count.
+      current = parent;
+      chain.push(current);
+    }
+    const levels = chain
+      .reverse()
+      .flatMap((folder) => this.ignoreLevel(folder) ?? []);
+    return isIgnored(levels, dir, true) ? [] : levels;
+  }
+
+  private ignoreLevel(dir: string): IgnoreLevel | undefined {
+    const cached = this.ignoreCache.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    let level: IgnoreLevel | null = null;
+    for (const name of IGNORE_FILE_NAMES) {
+      const path = join(dir, name);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        const code = errorCode(error);
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+          this.notes.push({ path, reason: `cannot read ignore file: ${code}` });
+        }
+        continue;
+      }
+      // .ignore after .gitignore: its rules win, as in ripgrep.
+      level ??= { dir, rules: ignore() };
+      level.rules.add(text);
+    }
+    this.ignoreCache.set(dir, level);
+    return level ?? undefined;
+  }
+
+  private walk(
+    dir: string,
+    realDir: string,
+    ancestors: ReadonlySet<string>,
+    parentLevels: readonly IgnoreLevel[],
+  ): void {
     this.seenDirectories.add(realDir);
     let entries: Dirent[];
     try {
@@ -102,22 +173,32 @@ class Walker {
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
     const chain = new Set(ancestors).add(realDir);
+    const own = this.useIgnoreFiles ? this.ignoreLevel(dir) : undefined;
+    const levels = own ? [...parentLevels, own] : parentLevels;
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (this.ignored.has(entry.name)) continue;
+        if (this.ignored.has(entry.name) || isIgnored(levels, path, true)) continue;
         const real = join(realDir, entry.name);
-        if (!this.seenDirectories.has(real)) this.walk(path, real, chain);
+        if (!this.seenDirectories.has(real)) this.walk(path, real, chain, levels);
       } else if (entry.isFile()) {
-        if (this.wanted(entry.name)) this.addFile(path, join(realDir, entry.name), false);
+        if (this.wanted(entry.name) && !isIgnored(levels, path, false)) {
+          this.addFile(path, join(realDir, entry.name), false);
+        }
       } else if (entry.isSymbolicLink()) {
-        this.followLink(path, entry.name, chain);
+        this.followLink(path, entry.name, chain, levels);
       }
       // Sockets, FIFOs and devices inside folders are never sources: skipped silently.
     }
   }
 
-  private followLink(path: string, name: string, chain: ReadonlySet<string>): void {
+  private followLink(
+    path: string,
+    name: string,
+    chain: ReadonlySet<string>,
+    levels: readonly IgnoreLevel[],
+  ): void {
+    if (isIgnored(levels, path, false)) return;
     let stats: Stats;
     try {
       stats = statSync(path);
@@ -134,11 +215,11 @@ class Walker {
     const real = realPath(path);
     if (real === undefined) return;
     if (stats.isDirectory()) {
-      if (this.ignored.has(name)) return;
+      if (this.ignored.has(name) || isIgnored(levels, path, true)) return;
       if (chain.has(real)) {
         this.notes.push({ path, reason: `symbolic link loop to ${real}; not followed` });
       } else if (!this.seenDirectories.has(real)) {
-        this.walk(path, real, chain);
+        this.walk(path, real, chain, levels);
       }
       // A folder already walked through another path is skipped silently: its files are already listed.
     } else if (stats.isFile() && this.wanted(name)) {
@@ -162,6 +243,23 @@ class Walker {
     this.seenFiles.set(real, file);
     this.files.push(file);
   }
+}
+
+/**
+ * Whether ignore rules exclude `path`: the deepest folder's rules that say anything decide (a deeper
+ * `!pattern` re-includes what a shallower file excluded), as git reads nested .gitignore files.
+ */
+function isIgnored(levels: readonly IgnoreLevel[], path: string, isDirectory: boolean): boolean {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const level = levels[i];
+    if (!level) continue;
+    const rel = relative(level.dir, path).split(sep).join('/');
+    if (rel === '' || rel.startsWith('../')) continue;
+    const verdict = level.rules.test(isDirectory ? `${rel}/` : rel);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
 }
 
 function realPath(path: string): string | undefined {

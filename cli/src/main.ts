@@ -4,6 +4,7 @@ import { ruleMetas, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import { parseCommandLine, UsageError, type Command } from './args.js';
 import { EXIT_FAILURE, EXIT_OK, runAudit } from './audit.js';
 import { auditHelp, generalHelp } from './help.js';
+import { formatRuleTable, printConfig } from './info.js';
 import { processIo, type CliIo } from './io.js';
 import { cliVersion } from './version.js';
 
@@ -29,6 +30,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case 'version':
         io.stdout.write(`${cliVersion()}\n`);
         return EXIT_OK;
+      case 'list-rules':
+        io.stdout.write(formatRuleTable(ruleMetas));
+        return EXIT_OK;
+      case 'print-config':
+        return printConfig(command.options, io);
       case 'audit':
         return await runAudit(command.options, io);
     }

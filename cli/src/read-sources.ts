@@ -1,8 +1,17 @@
 // Reads and decodes the files to audit: synchronous reads (faster here than many concurrent async ones),
 // too-large and binary files skipped with a note, legacy encodings (Windows-1252, UTF-16 with a BOM) decoded.
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { decodeSource, isBinary, type ProjectFile } from '@winsock-lint/rules';
+import { decodeSource, isBinary, type ProjectFile, type SourceEncoding } from '@winsock-lint/rules';
 import { errorCode, type Note } from './notes.js';
+
+/** How a file was stored, so --fix can write it back byte for byte and notice a change on disk. */
+export interface SourceInfo {
+  encoding: SourceEncoding;
+  bom: boolean;
+  /** SHA-256 (hex) of the bytes as read. */
+  hash: string;
+}
 
 export interface ReadOptions {
   maxFileSize: number;
@@ -13,6 +22,12 @@ export interface ReadOptions {
 export interface ReadResult {
   files: ProjectFile[];
   notes: Note[];
+  /** Path → encoding, BOM and hash of each file in `files`. */
+  sources: Map<string, SourceInfo>;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export async function readSources(
@@ -21,6 +36,7 @@ export async function readSources(
 ): Promise<ReadResult> {
   const files: ProjectFile[] = [];
   const notes: Note[] = [];
+  const sources = new Map<string, SourceInfo>();
   const yieldEvery = options.yieldEvery ?? 32;
   let sinceYield = 0;
   for (const path of paths) {
@@ -34,10 +50,19 @@ export async function readSources(
       notes.push({ path, reason: 'skipped: binary file' });
       continue;
     }
+    let decoded;
+    try {
+      decoded = decodeSource(bytes);
+    } catch (error) {
+      // Only UTF-16 with an odd number of bytes cannot be decoded (a truncated file).
+      notes.push({ path, reason: `skipped: ${error instanceof Error ? error.message : error}` });
+      continue;
+    }
     // The engine's prefilter decides which files are worth parsing; every decoded file goes to it.
-    files.push({ path, text: decodeSource(bytes).text });
+    files.push({ path, text: decoded.text });
+    sources.set(path, { encoding: decoded.encoding, bom: decoded.bom, hash: hashBytes(bytes) });
   }
-  return { files, notes };
+  return { files, notes, sources };
 }
 
 function readBytes(path: string, maxFileSize: number, notes: Note[]): Uint8Array | undefined {

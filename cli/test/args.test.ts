@@ -32,6 +32,12 @@ test('audit with paths gets the defaults', () => {
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     quiet: false,
     color: 'auto',
+    fix: 'off',
+    outputFile: undefined,
+    useIgnoreFiles: true,
+    include: [],
+    exclude: [],
+    maxWarnings: -1,
   });
   assert.equal(DEFAULT_MAX_FILE_SIZE, 16 * 1024 * 1024);
 });
@@ -104,15 +110,15 @@ test('--color and --no-color: the last one wins; neither means auto', () => {
 
 test('unknown format, bad size, unknown option and missing values are usage errors', () => {
   usageError(
-    ['audit', '--format', 'sarif', 'src'],
-    /unknown format 'sarif'; expected one of: stylish, json/,
+    ['audit', '--format', 'xml', 'src'],
+    /unknown format 'xml'; expected one of: stylish, json, sarif/,
   );
   usageError(
     ['audit', '--max-file-size', '12k', 'src'],
     /positive whole number of bytes, got '12k'/,
   );
   usageError(['audit', '--max-file-size', '0', 'src'], /positive whole number/);
-  usageError(['audit', '--fix', 'src'], /Unknown option '--fix'/);
+  usageError(['audit', '--fix-all', 'src'], /Unknown option '--fix-all'/);
   usageError(['audit', 'src', '--format'], /argument missing/);
 });
 
@@ -145,4 +151,62 @@ test('help and version', () => {
   });
   assert.deepEqual(parseCommandLine(['--version'], RULES), { kind: 'version' });
   assert.deepEqual(parseCommandLine(['-v'], RULES), { kind: 'version' });
+});
+
+test('--fix, --fix-dry-run, --output-file, --no-ignore, --include/--exclude and --max-warnings', () => {
+  const options = audit(
+    'audit',
+    '--fix',
+    '-o',
+    'report.sarif',
+    '--format',
+    'sarif',
+    '--no-ignore',
+    '--include',
+    'src/**',
+    '--include=include/**',
+    '--exclude',
+    'third_party',
+    '--max-warnings',
+    '5',
+    'src',
+  );
+  assert.equal(options.fix, 'write');
+  assert.equal(options.outputFile, 'report.sarif');
+  assert.equal(options.format, 'sarif');
+  assert.equal(options.useIgnoreFiles, false);
+  assert.deepEqual(options.include, ['src/**', 'include/**']);
+  assert.deepEqual(options.exclude, ['third_party']);
+  assert.equal(options.maxWarnings, 5);
+  assert.equal(audit('audit', '--fix-dry-run', 'x').fix, 'dry-run');
+  assert.equal(audit('audit', '--max-warnings=-1', 'x').maxWarnings, -1);
+  assert.equal(audit('audit', '--max-warnings', '0', 'x').maxWarnings, 0);
+});
+
+test('bad values of the new options are usage errors', () => {
+  usageError(['audit', '--fix', '--fix-dry-run', 'src'], /cannot be used together/);
+  usageError(['audit', '--max-warnings', 'lots', 'src'], /--max-warnings expects a whole number/);
+  usageError(['audit', '--max-warnings=-2', 'src'], /--max-warnings expects a whole number/);
+  usageError(['audit', '--output-file=', 'src'], /--output-file expects a file name/);
+  usageError(['audit', '--exclude=', 'src'], /--exclude expects a glob/);
+  usageError(['audit', '--print-config', 'a.c', 'src'], /takes one file and no other paths/);
+});
+
+test('--list-rules and --print-config need no paths', () => {
+  assert.deepEqual(parseCommandLine(['audit', '--list-rules'], RULES), { kind: 'list-rules' });
+  assert.deepEqual(parseCommandLine(['--list-rules'], RULES), { kind: 'list-rules' });
+  assert.deepEqual(
+    parseCommandLine(
+      ['audit', '--print-config', 'src/a.c', '-c', 'w.json', '--rule', 'fast-path-tcp-only=off'],
+      RULES,
+    ),
+    {
+      kind: 'print-config',
+      options: {
+        file: 'src/a.c',
+        configPath: 'w.json',
+        ruleOverrides: { 'fast-path-tcp-only': 'off' },
+      },
+    },
+  );
 });

@@ -153,3 +153,47 @@ test('the order does not depend on the order of the arguments', (t) => {
   assert.deepEqual(one.files, two.files);
   assert.deepEqual(relativePaths(root, one.files), ['a/2.c', 'm/3.h', 'z/1.c']);
 });
+
+test('.gitignore and .ignore files in walked folders leave files and folders out; a deeper ! re-includes', (t) => {
+  const root = makeTree(t, {
+    '.gitignore': 'build/\n*.gen.c\n',
+    'build/out.c': '',
+    'src/a.c': '',
+    'src/a.gen.c': '',
+    'src/.ignore': 'scratch.c\n!keep.gen.c\n',
+    'src/scratch.c': '',
+    'src/keep.gen.c': '',
+  });
+  const options = { extensions: EXTENSIONS, useIgnoreFiles: true };
+  assert.deepEqual(relativePaths(root, discoverFiles([root], options).files), [
+    'src/a.c',
+    'src/keep.gen.c',
+  ]);
+  // Without useIgnoreFiles (--no-ignore) every source is found.
+  assert.deepEqual(relativePaths(root, discoverFiles([root], { extensions: EXTENSIONS }).files), [
+    'build/out.c',
+    'src/a.c',
+    'src/a.gen.c',
+    'src/keep.gen.c',
+    'src/scratch.c',
+  ]);
+});
+
+test("the repository root's .gitignore applies when only a subfolder is named; explicit files always count", (t) => {
+  const root = makeTree(t, {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.gitignore': 'src/generated/\n',
+    'src/a.c': '',
+    'src/generated/g.c': '',
+  });
+  const options = { extensions: EXTENSIONS, useIgnoreFiles: true, cwd: root };
+  assert.deepEqual(relativePaths(root, discoverFiles(['src'], options).files), ['src/a.c']);
+  assert.deepEqual(
+    relativePaths(root, discoverFiles(['src', 'src/generated/g.c'], options).files),
+    ['src/a.c', 'src/generated/g.c'],
+  );
+  // A folder named on the command line is walked even when an ignore file above it excludes it.
+  assert.deepEqual(relativePaths(root, discoverFiles(['src/generated'], options).files), [
+    'src/generated/g.c',
+  ]);
+});

@@ -22,6 +22,16 @@ test('audit help lists every option, the rules, the extensions, examples and the
     '--color',
     '--no-color',
     '--help',
+    '--fix',
+    '--fix-dry-run',
+    '--output-file',
+    '--no-ignore',
+    '--include',
+    '--exclude',
+    '--max-warnings',
+    '--list-rules',
+    '--print-config',
+    'sarif',
   ]) {
     assert.ok(text.includes(option), option);
   }
@@ -30,4 +40,13 @@ test('audit help lists every option, the rules, the extensions, examples and the
   assert.match(text, /Examples:\n {2}winsock-lint audit src\n/);
   assert.match(text, /Exit codes:/);
   assert.ok(text.endsWith('\n'));
+});
+
+test('audit help shows examples of the new options and every exit code with its causes', () => {
+  const text = auditHelp(['no-deprecated-fast-path'], ['.c']);
+  assert.match(text, /\n {2}winsock-lint audit --fix src\n/);
+  assert.match(text, /\n {2}winsock-lint audit --fix-dry-run src > fixes\.patch\n/);
+  assert.match(text, /--format sarif --output-file results\.sarif/);
+  assert.match(text, /\n {2}1 {2}at least one error-severity finding, or more warnings than --max-warnings/);
+  assert.match(text, /\n {2}2 {2}usage error.*\n.*cannot be written, a fix refused because the file changed on disk/);
 });

@@ -1,12 +1,15 @@
 // Picks the reporter for --format. Reporters are pure: they return the text and main writes it to stdout.
 import type { OutputFormat } from '../args.js';
+import { cliVersion } from '../version.js';
 import { formatJson } from './json.js';
 import type { ReportFile, ReportOptions } from './report-types.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export type { ReportFile, ReportOptions } from './report-types.js';
 export { formatJson, toEslintResults, type EslintLintResult, type EslintMessage } from './json.js';
 export { formatStylish } from './stylish.js';
+export { formatSarif, toSarifLog, type SarifLog, type SarifOptions } from './sarif.js';
 
 export function formatReport(
   format: OutputFormat,
@@ -18,5 +21,10 @@ export function formatReport(
       return formatJson(files);
     case 'stylish':
       return formatStylish(files, options);
+    case 'sarif':
+      return formatSarif(files, {
+        cwd: options.cwd ?? process.cwd(),
+        version: options.version ?? cliVersion(),
+      });
   }
 }

@@ -9,4 +9,8 @@ export interface ReportFile {
 
 export interface ReportOptions {
   color: boolean;
+  /** SARIF: artifact URIs are relative to this folder; default: the process's working folder. */
+  cwd?: string;
+  /** SARIF: the tool version to record; default: the CLI's package version. */
+  version?: string;
 }

@@ -1,0 +1,143 @@
+// --fix and --fix-dry-run: applies automatic fixes ESLint-style (analyse the whole project, apply each file's
+// non-overlapping fixes, repeat until nothing changes or 10 passes), then writes changed files back atomically
+// in their own encoding, BOM and line endings, refusing files that changed on disk since they were read.
+import { analyzeProject, applyFixes, encodeSource, type ProjectFile } from '@winsock-lint/rules';
+import { writeFileAtomic } from './atomic-write.js';
+import type { FileResult, Finding, Fix, ResolvedConfig } from './engine-types.js';
+import { errorCode, type Note } from './notes.js';
+import { hashBytes, type SourceInfo } from './read-sources.js';
+
+/** As ESLint: at most 10 passes of fixes on the same text. */
+export const MAX_FIX_PASSES = 10;
+
+export interface FixLoopOptions {
+  configFor: (path: string) => ResolvedConfig;
+  /** Which findings' fixes to apply (e.g. errors only under --quiet); default: all. */
+  wanted?: (finding: Finding) => boolean;
+  maxPasses?: number;
+}
+
+export interface FixLoopResult {
+  /** Path → text after every pass; the same text as given for files nothing changed in. */
+  texts: Map<string, string>;
+  /** The analysis of `texts`: the findings that remain. */
+  results: FileResult[];
+  /** Paths whose text changed. */
+  changed: string[];
+  /** Passes that changed something. */
+  passes: number;
+  notes: Note[];
+}
+
+/** The automatic fix of a finding, if it has one that changes something. Suggestions never count. */
+export function automaticFix(finding: Finding): Fix | undefined {
+  return finding.fix && finding.fix.edits.length > 0 ? finding.fix : undefined;
+}
+
+/**
+ * Runs analysis and fixes until stable. Every pass analyses the whole project, because rules see across files;
+ * the fixes themselves are per file. Pure apart from the engine: reads and writes nothing.
+ */
+export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOptions): FixLoopResult {
+  const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
+  const wanted = options.wanted ?? (() => true);
+  const original = new Map(files.map((file) => [file.path, file.text]));
+  const texts = new Map(original);
+  const notes: Note[] = [];
+  /** Files whose fixes threw (a rule bug): left alone in later passes. */
+  const broken = new Set<string>();
+  const analyze = (): FileResult[] =>
+    analyzeProject(
+      files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
+      { configFor: options.configFor },
+    );
+
+  let results = analyze();
+  let passes = 0;
+  while (passes < maxPasses) {
+    let changedThisPass = false;
+    for (const result of results) {
+      if (broken.has(result.path)) continue;
+      const fixes = result.findings.filter(wanted).flatMap((f) => automaticFix(f) ?? []);
+      if (fixes.length === 0) continue;
+      const text = texts.get(result.path);
+      if (text === undefined) continue;
+      try {
+        const fixed = applyFixes(text, fixes).text;
+        if (fixed !== text) {
+          texts.set(result.path, fixed);
+          changedThisPass = true;
+        }
+      } catch (error) {
+        broken.add(result.path);
+        notes.push({
+          path: result.path,
+          reason: `fixes not applied: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    }
+    if (!changedThisPass) break;
+    passes++;
+    results = analyze();
+  }
+  const changed = [...texts].filter(([path, text]) => original.get(path) !== text).map(([p]) => p);
+  return { texts, results, changed, passes, notes };
+}
+
+export interface WriteOutcome {
+  written: string[];
+  /** Left untouched: changed on disk since it was read, not encodable, or an I/O error. */
+  notWritten: string[];
+  /** Files that changed on disk or could not be written (exit code 2). */
+  refused: string[];
+  notes: Note[];
+}
+
+/**
+ * Writes each changed file back in the encoding and BOM it was read with. A file whose bytes changed since
+ * they were read is refused; a fixed text the encoding cannot represent leaves the file untouched.
+ */
+export function writeFixedFiles(
+  paths: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  sources: ReadonlyMap<string, SourceInfo>,
+): WriteOutcome {
+  const outcome: WriteOutcome = { written: [], notWritten: [], refused: [], notes: [] };
+  for (const path of paths) {
+    const text = texts.get(path);
+    const source = sources.get(path);
+    if (text === undefined || source === undefined) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeSource(text, source.encoding, source.bom);
+    } catch (error) {
+      // encodeSource says what it could not encode and that the file was not changed.
+      outcome.notWritten.push(path);
+      outcome.notes.push({
+        path,
+        reason: `not fixed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      continue;
+    }
+    try {
+      const result = writeFileAtomic(path, bytes, {
+        unchanged: (current) => hashBytes(current) === source.hash,
+      });
+      if (result === 'written') {
+        outcome.written.push(path);
+      } else {
+        outcome.notWritten.push(path);
+        outcome.refused.push(path);
+        outcome.notes.push({
+          path,
+          reason: 'not fixed: the file changed on disk since it was read; run again to fix it',
+        });
+      }
+    } catch (error) {
+      outcome.notWritten.push(path);
+      outcome.refused.push(path);
+      outcome.notes.push({ path, reason: `not fixed: cannot write: ${errorCode(error)}` });
+    }
+  }
+  return outcome;
+}
