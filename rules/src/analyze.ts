@@ -3,8 +3,7 @@
 import { extractFileFacts } from './facts/extract-file.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
-import { languageForPath } from './parse/parser.js';
-import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionsAny } from './prefilter.js';
+import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionPattern } from './prefilter.js';
 import { rules } from './rules/registry.js';
 import type { RawFinding } from './rules/create-rule.js';
 import { defaultConfig } from './config/defaults.js';
@@ -51,29 +50,36 @@ function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, no
   files.forEach((file, index) => {
     if (noPrefilter || isCandidateText(file.text)) extract(index, []);
   });
-  // Aliases defined in one file (a header) and used in another, and helpers defined elsewhere.
+  // Aliases defined in one file (a header) and used in another, helpers defined elsewhere, and callers of
+  // functions that apply the code. Each name is searched for once, in one pass over the files per round.
+  const searched = new Set<string>();
   for (let round = 0; round < 16; round++) {
-    const aliases = [...new Set([...facts.values()].flatMap((f) => f.aliases))];
     const extracted = [...facts.values()];
-    const helpers = [...new Set([...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)])];
-    let grew = false;
+    const aliases = [...new Set(extracted.flatMap((f) => f.aliases))];
+    const names = [...aliases, ...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)];
+    const fresh = [...new Set(names)].filter((n) => !searched.has(n));
+    if (fresh.length === 0) break;
+    fresh.forEach((n) => searched.add(n));
+    const pattern = mentionPattern(fresh);
+    const freshAliases = fresh.filter((n) => aliases.includes(n));
+    const aliasPattern = freshAliases.length > 0 ? mentionPattern(freshAliases) : undefined;
     files.forEach((file, index) => {
       const known = facts.get(index);
-      const missingAlias = aliases.filter((a) => !(known?.aliases.includes(a) ?? false));
-      if (known && (missingAlias.length === 0 || !mentionsAny(file.text, missingAlias))) return;
-      if (!known && !mentionsAny(file.text, aliases) && !mentionsAny(file.text, helpers)) return;
-      extract(index, aliases);
-      grew = true;
+      if (!known) {
+        if (pattern.test(file.text)) extract(index, aliases);
+        return;
+      }
+      // An extracted file is redone only when it uses an alias defined elsewhere that it did not know.
+      const unknown = freshAliases.some((a) => !known.aliases.includes(a));
+      if (unknown && aliasPattern?.test(file.text)) extract(index, aliases);
     });
-    if (!grew) break;
   }
   return [...facts.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
 }
 
 export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
   const notes = new Map<string, string[]>();
-  const analysable = files.filter((f) => languageForPath(f.path) !== undefined || true);
-  const facts = extractRelevant(analysable, options.noPrefilter ?? false, notes);
+  const facts = extractRelevant(files, options.noPrefilter ?? false, notes);
   const model = buildProjectModel(facts);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const raw: RawFinding[] = [];
@@ -99,6 +105,7 @@ export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOp
       findings.push({ ...f, severity });
     }
     const comments = factsByPath.get(file.path)?.comments ?? [];
+    if (comments.length === 0 && findings.length === 0) return { path: file.path, findings: [], notes: notes.get(file.path) ?? [] };
     const { directives, problems } = parseSuppressions(comments, { path: file.path, text: file.text, report: config.reportUnusedSuppressions });
     const { findings: kept } = applySuppressions(file.path, findings, directives, config.reportUnusedSuppressions);
     const all = [...kept, ...problems].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));

@@ -9,16 +9,13 @@ export function isCandidateText(text: string, extraNames: readonly string[] = []
 }
 
 export function mentionsAny(text: string, names: readonly string[]): boolean {
-  for (const name of names) {
-    let index = text.indexOf(name);
-    while (index >= 0) {
-      const before = index === 0 ? '' : text[index - 1]!;
-      const after = text[index + name.length] ?? '';
-      if (!/\w/.test(before) && !/\w/.test(after)) return true;
-      index = text.indexOf(name, index + 1);
-    }
-  }
-  return false;
+  return names.length > 0 && mentionPattern(names).test(text);
+}
+
+/** One pattern for many names, matched as whole identifiers, so a file is scanned once per batch of names. */
+export function mentionPattern(names: readonly string[]): RegExp {
+  const escaped = [...new Set(names)].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})(?![\\w$])`);
 }
 
 /**

@@ -67,3 +67,10 @@ test('an alias defined in a header is recognised in another file', () => {
   assert.deepEqual(results[0]!.findings, [], 'the definition itself is silent');
   assert.deepEqual(results[1]!.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`), ['no-deprecated-fast-path 1:14']);
 });
+
+test('a header defining an alias stays silent when analysed again with every alias known', () => {
+  const header = { path: '/t/a.h', text: '#define NET_A_FAST_PATH SIO_LOOPBACK_FAST_PATH\nvoid UseB(SOCKET s) { WSAIoctl(s, NET_B_FAST_PATH, 0, 0, NULL, 0, &b, NULL, NULL); }\n' };
+  const other = { path: '/t/b.h', text: '#define NET_B_FAST_PATH SIO_LOOPBACK_FAST_PATH\n' };
+  const results = analyzeProject([header, other]);
+  assert.deepEqual(results.map((r) => r.findings.map((f) => `${f.ruleId} ${f.range.start.line}`)), [['no-deprecated-fast-path 1'], []]);
+});

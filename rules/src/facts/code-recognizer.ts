@@ -84,13 +84,12 @@ export class CodeRecognizer {
     for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
       changed = false;
       for (const def of definitions) {
-        if (this.aliases.has(def.name) && def.name !== FAST_PATH_NAME) continue;
+        if (this.definitionStarts.has(def.node.startIndex)) continue;
         if (evaluateConstant(def.valueText, this.aliases) !== FAST_PATH_VALUE) continue;
-        if (def.name !== FAST_PATH_NAME) {
-          this.aliases.set(def.name, FAST_PATH_VALUE);
-          changed = true;
-        }
+        // A definition is silent even when its name is already known (from a header analysed first).
         this.definitionStarts.add(def.node.startIndex);
+        if (def.name !== FAST_PATH_NAME && !this.aliases.has(def.name)) this.aliases.set(def.name, FAST_PATH_VALUE);
+        changed = true;
       }
     }
   }
