@@ -1,6 +1,7 @@
 // Turns argv into a typed command with node:util parseArgs (strict). Pure: no I/O, no process state;
 // the known rule ids are passed in so this module needs nothing from the engine at run time.
 import { parseArgs } from 'node:util';
+import { parseTransport, type Transport } from '@winsock-lint/server';
 import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -24,6 +25,8 @@ export interface AuditOptions {
   fix: FixMode;
   /** --output-file: the report goes to this file (written atomically) instead of stdout. */
   outputFile: string | undefined;
+  /** --no-prefilter: parse every file, not only those that can matter (for benchmarks and comparisons). */
+  noPrefilter: boolean;
   /** False with --no-ignore: .gitignore and .ignore files are not read. */
   useIgnoreFiles: boolean;
   /** --include / --exclude globs, relative to the working folder. */
@@ -49,7 +52,8 @@ export type Command =
   | { kind: 'version' }
   | { kind: 'list-rules' }
   | { kind: 'print-config'; options: PrintConfigOptions }
-  | { kind: 'audit'; options: AuditOptions };
+  | { kind: 'audit'; options: AuditOptions }
+  | { kind: 'lsp'; transport: Transport };
 
 /** A command line that cannot be run; main prints the message and exits with 2. */
 export class UsageError extends Error {
@@ -76,6 +80,7 @@ const OPTIONS = {
   'fix-dry-run': { type: 'boolean' },
   'output-file': { type: 'string', short: 'o' },
   'no-ignore': { type: 'boolean' },
+  'no-prefilter': { type: 'boolean' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
@@ -98,6 +103,12 @@ export function parseCommandLine(
   argv: readonly string[],
   knownRuleIds: readonly string[],
 ): Command {
+  // The language server takes its own transport flags (--stdio, --node-ipc, --socket=N).
+  if (argv[0] === 'lsp') {
+    const transport = parseTransport(argv.slice(1));
+    if (!transport) throw new UsageError('lsp needs a transport: --stdio, --node-ipc or --socket=PORT', 'general');
+    return { kind: 'lsp', transport };
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -163,6 +174,7 @@ export function parseCommandLine(
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
       outputFile: parseOutputFile(values['output-file']),
       useIgnoreFiles: !(values['no-ignore'] ?? false),
+      noPrefilter: values['no-prefilter'] ?? false,
       include: parseGlobs('--include', values.include ?? []),
       exclude: parseGlobs('--exclude', values.exclude ?? []),
       maxWarnings: parseMaxWarnings(values['max-warnings']),

@@ -88,10 +88,11 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   let refusedWrites = 0;
   let diff = '';
   if (options.fix === 'off') {
-    results = analyzeProject(sources.files, { configFor });
+    results = analyzeProject(sources.files, { configFor, noPrefilter: options.noPrefilter });
   } else {
     const fixed = runFixLoop(sources.files, {
       configFor,
+      noPrefilter: options.noPrefilter,
       // As ESLint 9: under --quiet only error-severity findings are fixed.
       wanted: (finding) => !options.quiet || finding.severity === 'error',
     });
@@ -119,7 +120,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
         );
         results = analyzeProject(
           sources.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
-          { configFor },
+          { configFor, noPrefilter: options.noPrefilter },
         );
       }
     }

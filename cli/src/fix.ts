@@ -15,6 +15,7 @@ export interface FixLoopOptions {
   /** Which findings' fixes to apply (e.g. errors only under --quiet); default: all. */
   wanted?: (finding: Finding) => boolean;
   maxPasses?: number;
+  noPrefilter?: boolean;
 }
 
 export interface FixLoopResult {
@@ -49,7 +50,7 @@ export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOption
   const analyze = (): FileResult[] =>
     analyzeProject(
       files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
-      { configFor: options.configFor },
+      { configFor: options.configFor, noPrefilter: options.noPrefilter ?? false },
     );
 
   let results = analyze();

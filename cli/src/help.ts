@@ -16,6 +16,7 @@ Finds misuse of the deprecated Winsock IOCTL SIO_LOOPBACK_FAST_PATH in C/C++ cod
 
 Commands:
   audit <paths…>   Check files and folders and report findings
+  lsp --stdio      Run the language server (also --node-ipc, --socket=PORT)
 
 Options:
   -h, --help       Show this help (or \`winsock-lint audit --help\` for the audit options)
@@ -56,6 +57,7 @@ Options:
       --exclude <glob>           Never check matching files or folders (also ones named
                                  on the command line); repeatable
       --no-ignore                Do not read .gitignore and .ignore files
+      --no-prefilter             Parse every file, not only those that can matter (slower)
       --max-warnings <n>         Exit 1 when more than n warnings are reported
                                  (default: -1, no limit; write --max-warnings=-1)
       --max-file-size <bytes>    Skip larger files with a note

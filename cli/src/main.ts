@@ -7,6 +7,7 @@ import { auditHelp, generalHelp } from './help.js';
 import { formatRuleTable, printConfig } from './info.js';
 import { processIo, type CliIo } from './io.js';
 import { cliVersion } from './version.js';
+import { startServer } from '@winsock-lint/server';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
@@ -37,6 +38,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return printConfig(command.options, io);
       case 'audit':
         return await runAudit(command.options, io);
+      case 'lsp':
+        // The server owns the process from here; it exits when the client sends `exit`.
+        startServer({ transport: command.transport });
+        return await new Promise<number>(() => undefined);
     }
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

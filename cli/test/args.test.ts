@@ -35,10 +35,12 @@ test('audit with paths gets the defaults', () => {
     fix: 'off',
     outputFile: undefined,
     useIgnoreFiles: true,
+    noPrefilter: false,
     include: [],
     exclude: [],
     maxWarnings: -1,
   });
+  assert.equal(audit('audit', 'src', '--no-prefilter').noPrefilter, true);
   assert.equal(DEFAULT_MAX_FILE_SIZE, 16 * 1024 * 1024);
 });
 

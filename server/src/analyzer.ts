@@ -1,0 +1,336 @@
+// Schedules and runs analyses. Files are grouped into projects (a workspace folder's sources plus
+// its open documents; open files outside any folder together; each untitled document alone), and a
+// project is analysed as a whole with analyzeProject so cross-file rules work. Changes are debounced
+// per document, runs of one project never overlap, and results are stored per document version.
+import { analyzeProject } from '@winsock-lint/rules';
+import type { Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildResult, type DocumentResult } from './document-result.js';
+import type { DocumentStore } from './documents.js';
+import { enginePathFor, isAnalysable } from './languages.js';
+import { PositionMapper, type PositionEncoding } from './positions.js';
+import type { ProjectConfigs } from './project-config.js';
+import type { ServerSettings, SettingsCache } from './settings.js';
+import { isInside, pathToUri, uriToPath } from './uris.js';
+import type { WorkspaceFolderFiles } from './workspace-files.js';
+import { showMessage } from './messages.js';
+
+export const DEBOUNCE_MS = 150;
+const LOOSE = 'loose';
+
+export interface ResultChange {
+  result: DocumentResult;
+  previous: DocumentResult | undefined;
+}
+
+export interface AnalyzerOptions {
+  connection: Connection;
+  documents: DocumentStore;
+  settings: SettingsCache;
+  configs: ProjectConfigs;
+  encoding: () => PositionEncoding;
+  relatedInformation: () => boolean;
+  /** Called after every run with the results that changed (new version or new diagnostics). */
+  onResults: (changes: ResultChange[], removed: string[]) => void;
+}
+
+interface Project {
+  running: Promise<void> | undefined;
+  again: boolean;
+  /** The last run's inputs, for re-analysing a fixed text (fix all). */
+  lastFiles: ProjectFile[];
+  lastConfigFor: (path: string) => ResolvedConfig;
+  uris: Set<string>;
+}
+
+interface Waiter {
+  version: number;
+  resolve: (result: DocumentResult | undefined) => void;
+}
+
+export class Analyzer {
+  readonly folders: WorkspaceFolderFiles[] = [];
+  private readonly projects = new Map<string, Project>();
+  private readonly results = new Map<string, DocumentResult>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly warnedLarge = new Set<string>();
+  private disposed = false;
+
+  constructor(private readonly options: AnalyzerOptions) {}
+
+  /** The latest stored result for a URI (any version). */
+  latest(uri: string): DocumentResult | undefined {
+    return this.results.get(uri);
+  }
+
+  allResults(): DocumentResult[] {
+    return [...this.results.values()];
+  }
+
+  /** Waits for the result of the document's current version, running the analysis now if needed. */
+  resultFor(uri: string): Promise<DocumentResult | undefined> {
+    const document = this.options.documents.get(uri);
+    const stored = this.results.get(uri);
+    if (!document) return Promise.resolve(stored);
+    if (stored && stored.version === document.version) return Promise.resolve(stored);
+    if (!this.isAnalysed(document)) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const list = this.waiters.get(uri) ?? [];
+      list.push({ version: document.version, resolve });
+      this.waiters.set(uri, list);
+      this.schedule(uri, 0);
+    });
+  }
+
+  /** A document was opened or changed: analyse its project after the debounce delay. */
+  schedule(uri: string, delay = DEBOUNCE_MS): void {
+    if (this.disposed) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(this.projectKeyFor(uri));
+      }, delay),
+    );
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.warnedLarge.delete(uri);
+    const key = this.projectKeyFor(uri);
+    this.results.delete(uri);
+    this.projects.get(key)?.uris.delete(uri);
+    for (const waiter of this.waiters.get(uri) ?? []) waiter.resolve(undefined);
+    this.waiters.delete(uri);
+    this.options.onResults([], [uri]);
+    // The disk text (if any) takes over again, which can change the other files' findings.
+    if (key !== LOOSE || this.options.documents.all().length > 0) void this.run(key);
+  }
+
+  /** Re-analyse every project (settings or configuration changed). */
+  runAll(): Promise<void> {
+    const keys = new Set<string>(this.folders.map((f) => `folder:${f.uri}`));
+    for (const document of this.options.documents.all()) keys.add(this.projectKeyFor(document.uri));
+    return Promise.all([...keys].map((key) => this.run(key))).then(() => undefined);
+  }
+
+  /** Every workspace folder analysed at least once, and no run in progress. */
+  async settled(): Promise<void> {
+    for (const folder of this.folders) {
+      const key = `folder:${folder.uri}`;
+      if (!this.projects.has(key)) await this.run(key);
+    }
+    await Promise.all([...this.projects.values()].map((p) => p.running));
+  }
+
+  folderFor(path: string): WorkspaceFolderFiles | undefined {
+    return this.folders.find((folder) => isInside(folder.path, path));
+  }
+
+  projectKeyFor(uri: string): string {
+    const path = uriToPath(uri);
+    if (path === undefined) return `alone:${uri}`;
+    const folder = this.folderFor(path);
+    return folder ? `folder:${folder.uri}` : LOOSE;
+  }
+
+  /** Whether the server analyses this document at all (language known). */
+  isAnalysed(document: TextDocument): boolean {
+    return isAnalysable(document.languageId, uriToPath(document.uri) ?? document.uri);
+  }
+
+  /** Findings for `text` as the document's content, in its project as last analysed (fix all). */
+  reanalyze(result: DocumentResult, text: string): Finding[] {
+    const project = this.projects.get(result.projectKey);
+    const others = (project?.lastFiles ?? []).filter((f) => f.path !== result.enginePath);
+    const files = [...others, { path: result.enginePath, text }];
+    const configFor = project?.lastConfigFor;
+    const analysed = analyzeProject(files, configFor ? { configFor } : {});
+    return analysed.find((r) => r.path === result.enginePath)?.findings ?? [];
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Runs a project; a request during a run makes one more run afterwards. */
+  run(key: string): Promise<void> {
+    let project = this.projects.get(key);
+    if (!project) {
+      project = {
+        running: undefined,
+        again: false,
+        lastFiles: [],
+        lastConfigFor: () => {
+          throw new Error('no run yet');
+        },
+        uris: new Set(),
+      };
+      this.projects.set(key, project);
+    }
+    if (project.running) {
+      project.again = true;
+      return project.running;
+    }
+    const current = project;
+    current.running = (async () => {
+      do {
+        current.again = false;
+        try {
+          await this.runOnce(key, current);
+        } catch (error) {
+          this.options.connection.console.error(`winsock-lint: analysis failed: ${describe(error)}`);
+        }
+      } while (current.again && !this.disposed);
+      current.running = undefined;
+    })();
+    return current.running;
+  }
+
+  private async runOnce(key: string, project: Project): Promise<void> {
+    const { documents, settings, configs } = this.options;
+    const folder = key.startsWith('folder:') ? this.folders.find((f) => `folder:${f.uri}` === key) : undefined;
+    const members = (): TextDocument[] =>
+      documents.all().filter((d) => this.projectKeyFor(d.uri) === key && this.isAnalysed(d));
+    // Settings first (they may need a round trip to the client); the texts are read afterwards.
+    const settingsByUri = new Map<string, ServerSettings>();
+    for (const document of members()) settingsByUri.set(document.uri, await settings.get(document.uri));
+    const folderSettings = folder ? await settings.get(folder.uri) : await settings.get(undefined);
+
+    // From here on nothing awaits: the snapshot is the documents' current versions.
+    const open = members();
+    for (const document of open) {
+      clearTimeout(this.timers.get(document.uri));
+      this.timers.delete(document.uri);
+    }
+    const byPath = new Map<
+      string,
+      { uri: string; text: string; version: number | null; fsPath: string | undefined; settings: ServerSettings }
+    >();
+    const skipped: TextDocument[] = [];
+    for (const document of open) {
+      const docSettings = settingsByUri.get(document.uri) ?? folderSettings;
+      const fsPath = uriToPath(document.uri);
+      const text = document.getText();
+      if (!docSettings.enable || (fsPath !== undefined && !configs.isIncluded(fsPath))) {
+        skipped.push(document);
+        continue;
+      }
+      if (Buffer.byteLength(text, 'utf8') > docSettings.maxFileSize) {
+        this.warnLarge(document, docSettings.maxFileSize);
+        skipped.push(document);
+        continue;
+      }
+      const enginePath = enginePathFor(fsPath ?? document.uri, document.languageId);
+      byPath.set(enginePath, { uri: document.uri, text, version: document.version, fsPath, settings: docSettings });
+    }
+    const openPaths = new Set(open.map((d) => uriToPath(d.uri)));
+    for (const [path, text] of folder?.texts ?? []) {
+      if (openPaths.has(path) || byPath.has(path)) continue;
+      byPath.set(path, { uri: pathToUri(path), text, version: null, fsPath: path, settings: folderSettings });
+    }
+
+    const files: ProjectFile[] = [...byPath].map(([path, entry]) => ({ path, text: entry.text }));
+    const configFor = (path: string): ResolvedConfig => {
+      const entry = byPath.get(path);
+      return configs.configFor(entry?.fsPath, (entry?.settings ?? folderSettings).rules);
+    };
+    project.lastFiles = files;
+    project.lastConfigFor = configFor;
+    const analysed = files.length > 0 ? analyzeProject(files, { configFor }) : [];
+
+    const encoding = this.options.encoding();
+    const relatedInformation = this.options.relatedInformation();
+    const fileFor = (path: string): { uri: string; text: string } | undefined => byPath.get(path);
+    const changes: ResultChange[] = [];
+    const stored: DocumentResult[] = [];
+    const seen = new Set<string>();
+    const store = (result: DocumentResult): void => {
+      seen.add(result.uri);
+      const previous = this.results.get(result.uri);
+      this.results.set(result.uri, result);
+      stored.push(result);
+      if (!previous || previous.resultId !== result.resultId || previous.version !== result.version) {
+        changes.push({ result, previous });
+      }
+    };
+    for (const fileResult of analysed) {
+      const entry = byPath.get(fileResult.path);
+      if (!entry) continue;
+      for (const note of fileResult.notes) this.options.connection.console.info(`${fileResult.path}: ${note}`);
+      store(
+        buildResult(
+          {
+            uri: entry.uri,
+            enginePath: fileResult.path,
+            version: entry.version,
+            text: entry.text,
+            projectKey: key,
+            findings: fileResult.findings,
+          },
+          { mapper: new PositionMapper(entry.text, encoding), encoding, relatedInformation, fileFor },
+        ),
+      );
+    }
+    for (const document of skipped) {
+      const text = document.getText();
+      store(
+        buildResult(
+          {
+            uri: document.uri,
+            enginePath: document.uri,
+            version: document.version,
+            text,
+            projectKey: key,
+            findings: [],
+          },
+          { mapper: new PositionMapper('', encoding), encoding, relatedInformation, fileFor },
+        ),
+      );
+    }
+    const removed = [...project.uris].filter((uri) => !seen.has(uri));
+    for (const uri of removed) this.results.delete(uri);
+    project.uris = seen;
+    this.options.onResults(changes, removed);
+    for (const result of stored) this.release(result);
+  }
+
+  private release(result: DocumentResult): void {
+    const waiting = this.waiters.get(result.uri);
+    if (!waiting || result.version === null) return;
+    const version = result.version;
+    const remaining = waiting.filter((w) => w.version > version);
+    for (const waiter of waiting) if (waiter.version <= version) waiter.resolve(result);
+    if (remaining.length > 0) this.waiters.set(result.uri, remaining);
+    else this.waiters.delete(result.uri);
+  }
+
+  private warnLarge(document: TextDocument, limit: number): void {
+    if (this.warnedLarge.has(document.uri)) return;
+    this.warnedLarge.add(document.uri);
+    const name = safeDecode(document.uri.slice(document.uri.lastIndexOf('/') + 1));
+    showMessage(
+      this.options.connection,
+      'warning',
+      `winsock-lint: ${name} is larger than winsockLint.maxFileSize (${limit} bytes) and is not analysed.`,
+    );
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
