@@ -1,6 +1,8 @@
 // Analyses a set of files as one project: picks the files that can matter, extracts their facts, builds
 // the project model, runs every rule, then applies each file's configuration and suppression comments.
+import { createHash } from 'node:crypto';
 import { extractFileFacts } from './facts/extract-file.js';
+import { languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
 import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionPattern } from './prefilter.js';
@@ -18,7 +20,28 @@ export interface ProjectFile {
   text: string;
 }
 
+/**
+ * Where extracted facts of unchanged files are kept between runs (in memory for the language server, on
+ * disk for the CLI's --cache). Keys are content hashes, so a renamed or moved file still hits.
+ */
+export interface FactsCache {
+  get(key: string): FileFacts | undefined;
+  set(key: string, facts: FileFacts): void;
+}
+
+/** Changes whenever extraction may produce different facts for the same text. */
+export const FACTS_FORMAT_VERSION = 1;
+
+export function factsCacheKey(text: string, knownAliases: readonly string[]): string {
+  const hash = createHash('sha256');
+  hash.update(`${FACTS_FORMAT_VERSION}\0${[...knownAliases].sort().join(',')}\0`);
+  hash.update(text);
+  return hash.digest('hex');
+}
+
 export interface AnalyzeOptions {
+  /** Facts of files seen before, by content hash. */
+  cache?: FactsCache;
   /** Settings for one file; default: every rule at its default severity. */
   configFor?: (path: string) => ResolvedConfig;
   /** Parse every file, not only those the prefilter selects (slower; for comparison and tests). */
@@ -34,7 +57,7 @@ function describeError(error: unknown): string {
 }
 
 /** Extracts the files that can matter: candidates, then files mentioning their aliases or defining their helpers. */
-function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, notes: Map<string, string[]>): FileFacts[] {
+function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, notes: Map<string, string[]>, cache: FactsCache | undefined): FileFacts[] {
   const facts = new Map<number, FileFacts>();
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
@@ -42,7 +65,15 @@ function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, no
   const extract = (index: number, aliases: readonly string[]): void => {
     const file = files[index]!;
     try {
-      facts.set(index, extractFileFacts(file.path, file.text, { knownAliases: aliases }));
+      const key = cache ? factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases) : '';
+      const cached = cache?.get(key);
+      if (cached) {
+        facts.set(index, { ...cached, path: file.path });
+        return;
+      }
+      const extracted = extractFileFacts(file.path, file.text, { knownAliases: aliases });
+      cache?.set(key, extracted);
+      facts.set(index, extracted);
     } catch (error) {
       note(file.path, `could not be analysed: ${describeError(error)}`);
     }
@@ -79,7 +110,7 @@ function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, no
 
 export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
   const notes = new Map<string, string[]>();
-  const facts = extractRelevant(files, options.noPrefilter ?? false, notes);
+  const facts = extractRelevant(files, options.noPrefilter ?? false, notes, options.cache);
   const model = buildProjectModel(facts);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const raw: RawFinding[] = [];

@@ -2,9 +2,9 @@
 // position conversion. Every delivery (CLI, language server, ESLint plugin) imports from here only.
 export type * from './types.js';
 export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
-export { analyzeProject, defaultSeverities, type ProjectFile, type AnalyzeOptions } from './analyze.js';
+export { analyzeProject, defaultSeverities, factsCacheKey, FACTS_FORMAT_VERSION, type ProjectFile, type AnalyzeOptions, type FactsCache } from './analyze.js';
 export { isCandidateText } from './prefilter.js';
-export { SOURCE_EXTENSIONS, languageForPath } from './parse/parser.js';
+export { SOURCE_EXTENSIONS, SCRIPT_EXTENSIONS, ANALYSED_EXTENSIONS, languageForPath, type LanguageId } from './parse/parser.js';
 export { extractFileFacts } from './facts/extract-file.js';
 export type { FileFacts } from './facts/fact-types.js';
 export { buildProjectModel } from './index/project-model.js';

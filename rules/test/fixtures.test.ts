@@ -66,12 +66,12 @@ for (const project of projects) {
       const fixable = result.findings.filter((f) => f.fix || f.suggestions.length > 0);
       if (fixable.length === 0) continue;
       await t.test(`${rel}: every fix and suggestion keeps the file parsing`, () => {
-        const before = countSyntaxErrors(text);
+        const before = countSyntaxErrors(text, result.path);
         for (const finding of fixable) {
           for (const fix of [...(finding.fix ? [finding.fix] : []), ...finding.suggestions]) {
             const fixed = applyFixes(text, [fix]).text;
             assert.notEqual(fixed, text, `${fix.message} changes the text`);
-            assert.ok(countSyntaxErrors(fixed) <= before, `${fix.message} (${finding.ruleId} at ${finding.range.start.line + 1}) adds no syntax errors`);
+            assert.ok(countSyntaxErrors(fixed, result.path) <= before, `${fix.message} (${finding.ruleId} at ${finding.range.start.line + 1}) adds no syntax errors`);
             if (fix === finding.fix) {
               const again = analyze(project.files, new Map(texts).set(result.path, fixed)).find((r) => r.path === result.path)!;
               const same = (f: Finding): boolean => f.ruleId === finding.ruleId && f.messageId === finding.messageId;

@@ -15,7 +15,7 @@ import {
   unwrap,
 } from '../parse/syntax.js';
 import type { BranchStep, IoctlArgument, SocketEvent, StatementFacts } from './fact-types.js';
-import type { CodeRecognizer } from './code-recognizer.js';
+import type { CalleeInfo } from '../parse/syntax.js';
 import {
   ACCEPT_FUNCTIONS,
   CONNECT_FUNCTIONS,
@@ -33,8 +33,37 @@ import {
 
 export type ExtensionKind = 'connectex' | 'acceptex';
 
+/** Answers whether an expression is the fast-path code (a language's code recognizer). */
+export interface CodeTest {
+  isCode(node: SyntaxNode): boolean;
+}
+
+/** The expression questions classification asks, answered per grammar. */
+export interface CallSyntax {
+  unwrap(node: SyntaxNode): SyntaxNode;
+  socketKey(node: SyntaxNode): string | null;
+  rootIdentifier(node: SyntaxNode): string | null;
+  /** A constant argument as compared with Winsock names: `SOCK_DGRAM`, `IPPROTO_TCP`, `2`. */
+  constantText(node: SyntaxNode): string;
+  isNull(node: SyntaxNode): boolean;
+  isNonNull(node: SyntaxNode): boolean;
+  isZero(node: SyntaxNode): boolean;
+  isNonZero(node: SyntaxNode): boolean;
+  valueTarget(call: SyntaxNode): { target: string | null; returned: boolean };
+}
+
+/** One call as classification sees it, whatever the grammar: who is called, with which arguments. */
+export interface CallShape {
+  /** The node the events' range covers. */
+  call: SyntaxNode;
+  callee: CalleeInfo;
+  args: SyntaxNode[];
+  /** The Winsock function the call is taken to be (checked against the tables), or undefined for none. */
+  api: string | undefined;
+}
+
 export interface CallContext {
-  recognizer: CodeRecognizer;
+  recognizer: CodeTest;
   params: readonly string[];
   /** Local arrays (never NULL when passed as a buffer). */
   arrays: ReadonlySet<string>;
@@ -75,19 +104,32 @@ function ioctlApiFor(name: string, argCount: number): IoctlApi | 'generic' | und
   return undefined;
 }
 
-function describeArgument(node: SyntaxNode, arrays: ReadonlySet<string>): IoctlArgument {
-  const inner = unwrap(node);
+function describeArgument(node: SyntaxNode, arrays: ReadonlySet<string>, syntax: CallSyntax): IoctlArgument {
+  const inner = syntax.unwrap(node);
   const name = inner.type === 'identifier' ? inner.text : undefined;
   return {
     range: rangeOf(node),
     text: compact(node.text).slice(0, 80),
-    isNull: isNullExpression(node),
+    isNull: syntax.isNull(node),
     // An array is never NULL.
-    isNonNull: isNonNullExpression(node) || (name !== undefined && arrays.has(name)),
-    isZero: isZeroExpression(node) || isNullExpression(node) || (name !== undefined && ZERO_CONSTANTS.has(name)),
-    isNonZero: isNonZeroExpression(node) || (name !== undefined && NONZERO_CONSTANTS.has(name)),
+    isNonNull: syntax.isNonNull(node) || (name !== undefined && arrays.has(name)),
+    isZero: syntax.isZero(node) || syntax.isNull(node) || (name !== undefined && ZERO_CONSTANTS.has(name)),
+    isNonZero: syntax.isNonZero(node) || (name !== undefined && NONZERO_CONSTANTS.has(name)),
   };
 }
+
+/** The C/C++ answers. */
+export const C_CALLS: CallSyntax = {
+  unwrap,
+  socketKey,
+  rootIdentifier,
+  constantText: (node) => compact(unwrap(node).text),
+  isNull: isNullExpression,
+  isNonNull: isNonNullExpression,
+  isZero: isZeroExpression,
+  isNonZero: isNonZeroExpression,
+  valueTarget,
+};
 
 /** The name a function pointer is stored under: `pfn` for `&pfn`, `m_connectEx` for `(LPVOID)&this->m_connectEx`. */
 export function storedName(node: SyntaxNode): string | null {
@@ -101,7 +143,13 @@ export function storedName(node: SyntaxNode): string | null {
 export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] {
   const callee = calleeOf(call);
   if (!callee) return [];
-  const args = argumentsOf(call);
+  return classifyShape({ call, callee, args: argumentsOf(call), api: callee.name }, ctx, C_CALLS);
+}
+
+/** The events of one call, from its shape: the language-neutral part of classification. */
+export function classifyShape(shape: CallShape, ctx: CallContext, syntax: CallSyntax): SocketEvent[] {
+  const { call, callee, args } = shape;
+  const { unwrap, socketKey, rootIdentifier } = syntax;
   const base = { order: ctx.order, path: ctx.path, range: rangeOf(call) };
   const withStatement = <T extends object>(event: T): T => {
     const statement = ctx.statement(call);
@@ -111,10 +159,11 @@ export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] 
     const arg = args[index];
     return arg ? socketKey(arg) : null;
   };
-  const name = callee.name;
-  const extension = ctx.extensionPointers.get(name);
+  // Not a Winsock function (a script call no FFI binding names): only an ordinary call.
+  const name = shape.api ?? '';
+  const extension = shape.api === undefined ? undefined : ctx.extensionPointers.get(name);
 
-  const ioctlApi = ioctlApiFor(name, args.length);
+  const ioctlApi = shape.api === undefined ? undefined : ioctlApiFor(name, args.length);
   const codePosition = ioctlApi === 'WskControlSocket' ? 2 : 1;
   const codeArg = args[codePosition];
   if (ioctlApi && codeArg) {
@@ -128,7 +177,7 @@ export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] 
           callee: name,
           calleeRange: rangeOf(callee.node),
           codeRange: rangeOf(unwrap(codeArg)),
-          args: args.map((a) => describeArgument(a, ctx.arrays)),
+          args: args.map((a) => describeArgument(a, ctx.arrays, syntax)),
         }),
       ];
     }
@@ -143,20 +192,22 @@ export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] 
           api: ioctlApi,
           callee: name,
           calleeRange: rangeOf(callee.node),
-          args: args.map((a) => describeArgument(a, ctx.arrays)),
+          args: args.map((a) => describeArgument(a, ctx.arrays, syntax)),
         }),
       ];
     }
     return [];
   }
 
+  if (shape.api === undefined) return [otherCall(shape, ctx, syntax, base, withStatement)];
+
   if (NON_APPLYING_APIS.has(name) && args.some((a) => ctx.recognizer.isCode(a))) {
     return [{ ...base, kind: 'wrong-api', api: name, calleeRange: rangeOf(callee.node) }];
   }
 
-  const { target, returned } = valueTarget(call);
+  const { target, returned } = syntax.valueTarget(call);
   if (SOCKET_CREATORS.has(name)) {
-    const text = (i: number): string | undefined => (args[i] ? compact(unwrap(args[i]!).text) : undefined);
+    const text = (i: number): string | undefined => (args[i] ? syntax.constantText(args[i]!) : undefined);
     const family = text(0);
     const type = text(1);
     const protocol = text(2);
@@ -198,13 +249,13 @@ export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] 
   }
   if (name === 'listen') return [withStatement({ ...base, kind: 'listen' as const, socket: key(0) })];
   if (name === 'setsockopt') {
-    const option = args[2] ? compact(unwrap(args[2]).text) : '';
+    const option = args[2] ? syntax.constantText(args[2]) : '';
     return [
       withStatement({
         ...base,
         kind: 'setsockopt' as const,
         socket: key(0),
-        level: args[1] ? compact(args[1].text) : null,
+        level: args[1] ? syntax.constantText(args[1]) : null,
         option: isKnownOptionName(option) ? option : null,
       }),
     ];
@@ -213,23 +264,33 @@ export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] 
     return [{ ...base, kind: 'close', socket: key(0) }];
   }
 
+  return [otherCall(shape, ctx, syntax, base, withStatement)];
+}
+
+function otherCall(
+  shape: CallShape,
+  ctx: CallContext,
+  syntax: CallSyntax,
+  base: { order: number; path: BranchStep[]; range: ReturnType<typeof rangeOf> },
+  withStatement: <T extends object>(event: T) => T,
+): SocketEvent {
+  const { call, callee, args } = shape;
+  const { target, returned } = syntax.valueTarget(call);
   const codeArgs: number[] = [];
   args.forEach((a, i) => {
     if (ctx.recognizer.isCode(a)) codeArgs.push(i);
   });
-  return [
-    withStatement({
-      ...base,
-      kind: 'call' as const,
-      name,
-      qualified: callee.qualified,
-      ...(callee.receiver !== undefined ? { receiver: callee.receiver } : {}),
-      receiverIsThis: callee.receiverIsThis,
-      args: args.map((a) => socketKey(a)),
-      codeArgs,
-      codeRanges: codeArgs.map((i) => rangeOf(unwrap(args[i]!))),
-      target,
-      returned,
-    }),
-  ];
+  return withStatement({
+    ...base,
+    kind: 'call' as const,
+    name: callee.name,
+    qualified: callee.qualified,
+    ...(callee.receiver !== undefined ? { receiver: callee.receiver } : {}),
+    receiverIsThis: callee.receiverIsThis,
+    args: args.map((a) => syntax.socketKey(a)),
+    codeArgs,
+    codeRanges: codeArgs.map((i) => rangeOf(syntax.unwrap(args[i]!))),
+    target,
+    returned,
+  });
 }

@@ -1,5 +1,6 @@
 // Recognises the value of SIO_LOOPBACK_FAST_PATH in every spelling real code uses, by evaluating
-// small C constant expressions (`0x98000010`, `-1744830448`, `_WSAIOW(IOC_VENDOR, 16)`, `IOC_IN|IOC_VENDOR|16`).
+// small C constant expressions (`0x98000010`, `-1744830448`, `_WSAIOW(IOC_VENDOR, 16)`, `IOC_IN|IOC_VENDOR|16`);
+// scripts' `>>>` is understood too (`0x98000010 >>> 0`).
 
 /** _WSAIOW(IOC_VENDOR, 16) = IOC_IN | IOC_VENDOR | 16. */
 export const FAST_PATH_VALUE = 0x98000010;
@@ -27,13 +28,14 @@ const IOCTL_BUILDERS: Record<string, number> = {
 };
 
 /** Cheap text test before any parsing: can this text contain the code in some spelling? */
-export const CODE_SPELLING_PATTERN = /SIO_LOOPBACK_FAST_PATH|98000010|2550136848|1744830448|_WSAIOW|IOC_VENDOR/i;
+/** `67fffff0` is `-0x67fffff0`, the code as a negative hex number (scripts write it so). */
+export const CODE_SPELLING_PATTERN = /SIO_LOOPBACK_FAST_PATH|98000010|2550136848|1744830448|67fffff0|_WSAIOW|IOC_VENDOR/i;
 
 type Token = { kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string };
 
 function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = [];
-  const re = /\s+|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|([A-Za-z_]\w*)|(<<|>>|[-+|&^~()*,])/y;
+  const re = /\s+|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|([A-Za-z_]\w*)|(>>>|<<|>>|[-+|&^~()*,])/y;
   let index = 0;
   while (index < text.length) {
     re.lastIndex = index;
@@ -135,7 +137,7 @@ export function evaluateConstant(text: string, names: ReadonlyMap<string, number
     };
   }
   const additive = binary(unary, { '+': (a, b) => a + b, '-': (a, b) => a - b });
-  const shift = binary(additive, { '<<': (a, b) => a << b, '>>': (a, b) => a >>> b });
+  const shift = binary(additive, { '<<': (a, b) => a << b, '>>': (a, b) => a >>> b, '>>>': (a, b) => a >>> b });
   const bitAnd = binary(shift, { '&': (a, b) => a & b });
   const bitXor = binary(bitAnd, { '^': (a, b) => a ^ b });
   const bitOr = binary(bitXor, { '|': (a, b) => a | b });

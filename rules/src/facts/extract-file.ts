@@ -1,10 +1,12 @@
 // Entry point of the extractor: source text in, plain FileFacts out. The tree lives only inside this call.
-import { parseSource, type LanguageId, type SyntaxNode } from '../parse/parser.js';
+// Scripts (TypeScript/JavaScript) go to the script extractor, which gives the same facts.
+import { isScriptLanguage, languageForPath, parseSource, type LanguageId, type SyntaxNode } from '../parse/parser.js';
 import { argumentsOf, calleeOf, compact, rangeOf } from '../parse/syntax.js';
 import type { FileFacts } from './fact-types.js';
 import { CodeRecognizer, findDeadRanges } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
 import { extractFunctions } from './function-walker.js';
+import { extractScriptFacts } from './script/extract-script.js';
 
 export interface ExtractOptions {
   /** Alias names of the code defined in other files (headers), so uses here are recognised. */
@@ -36,7 +38,9 @@ function findExtensionPointers(root: SyntaxNode, text: string): Map<string, Exte
   return pointers;
 }
 
-export function extractFileFacts(path: string, text: string, options: ExtractOptions = {}, language: LanguageId = 'cpp'): FileFacts {
+/** Facts of one file; the language defaults to the one its path names (C/C++ for unknown extensions). */
+export function extractFileFacts(path: string, text: string, options: ExtractOptions = {}, language: LanguageId = languageForPath(path) ?? 'cpp'): FileFacts {
+  if (isScriptLanguage(language)) return extractScriptFacts(path, text, options, language);
   const tree = parseSource(text, language);
   const root = tree.rootNode;
   const dead = findDeadRanges(root);

@@ -2,6 +2,7 @@
 // so they can be cached by content hash and shipped between worker threads.
 import type { Range } from '../types.js';
 import type { IoctlApi } from './winsock-api.js';
+import type { LanguageId } from '../parse/parser.js';
 
 /** One step into a branch: the arms of one `if`/`switch`/`?:` exclude each other. */
 export interface BranchStep {
@@ -203,7 +204,7 @@ export interface SourceCommentFacts {
 
 export interface FileFacts {
   path: string;
-  language: 'cpp';
+  language: LanguageId;
   /** Names defined (macro, const, enum, variable) with the fast-path value. */
   aliases: string[];
   codeUses: CodeUse[];

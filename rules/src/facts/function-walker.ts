@@ -2,11 +2,12 @@
 // loop's update after its body) and records socket events with their order and branch path.
 import type { SyntaxNode } from '../parse/parser.js';
 import { rangeOf, rootIdentifier, socketKey, unwrap } from '../parse/syntax.js';
-import type { BranchStep, FunctionFacts, SocketEvent, StatementFacts } from './fact-types.js';
+import type { FunctionFacts } from './fact-types.js';
 import type { CodeRecognizer, DeadRanges } from './code-recognizer.js';
 import { isDead } from './code-recognizer.js';
 import { classifyCall, type ExtensionKind } from './classify-call.js';
-import { blockStatements, identifiersWritten, statementFacts, type StatementIndexCache } from './statement-facts.js';
+import { C_STATEMENTS } from './statement-facts.js';
+import { FunctionBuilder, topLevelFacts } from './function-builder.js';
 import { LOOPBACK_PATTERN } from './winsock-api.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
@@ -24,81 +25,11 @@ interface FileContext {
   functions: FunctionFacts[];
 }
 
-class FunctionBuilder {
-  readonly events: SocketEvent[] = [];
-  readonly blocks = new Map<number, SyntaxNode>();
-  readonly loopback = new Set<string>();
-  readonly returns = new Set<string>();
-  private readonly statementIndexes: StatementIndexCache = new Map();
-  order = 0;
-  path: BranchStep[] = [];
+type Builder = FunctionBuilder<FileContext>;
 
-  /** Local arrays, declared `T name[N]`. */
-  readonly arrays: ReadonlySet<string>;
-
-  constructor(
-    readonly facts: FunctionFacts,
-    readonly file: FileContext,
-    body?: SyntaxNode | null,
-  ) {
-    this.arrays = new Set((body?.descendantsOfType('array_declarator') ?? []).map((d) => d.childForFieldName('declarator')?.text ?? '').filter((n) => n !== ''));
-  }
-
-  statement = (call: SyntaxNode): StatementFacts | undefined => {
-    const facts = statementFacts(call, this.file.text, this.statementIndexes);
-    if (facts) this.rememberBlock(call, facts.blockId);
-    return facts;
-  };
-
-  private rememberBlock(call: SyntaxNode, blockId: number): void {
-    if (this.blocks.has(blockId)) return;
-    for (let node: SyntaxNode | null = call.parent; node; node = node.parent) {
-      if (node.startIndex === blockId && (node.type === 'compound_statement' || node.type === 'case_statement')) {
-        this.blocks.set(blockId, node);
-        return;
-      }
-    }
-  }
-
-  withArm<T>(step: BranchStep, body: () => T): T {
-    const saved = this.path;
-    this.path = [...saved, step];
-    try {
-      return body();
-    } finally {
-      this.path = saved;
-    }
-  }
-
-  finish(): FunctionFacts {
-    const used = new Set<string>();
-    for (const e of this.events) {
-      for (const key of socketKeysOf(e)) used.add(key);
-    }
-    // Assignments matter only to expressions some other event treats as a socket.
-    const events = this.events.filter((e) => e.kind !== 'assign' || used.has(e.target));
-    const blocks: FunctionFacts['blocks'] = {};
-    for (const [id, block] of this.blocks) {
-      blocks[id] = blockStatements(block).map((s) => ({ writes: identifiersWritten(s) }));
-    }
-    return { ...this.facts, events, blocks, loopbackAddresses: [...this.loopback], returns: [...this.returns] };
-  }
-}
-
-function socketKeysOf(e: SocketEvent): string[] {
-  switch (e.kind) {
-    case 'accept':
-      return [e.listener, e.accepted].filter((k): k is string => !!k);
-    case 'create':
-    case 'assign':
-      return [];
-    case 'call':
-      return [...e.args.filter((k): k is string => !!k), ...(e.receiver ? [e.receiver] : []), ...(e.target ? [e.target] : [])];
-    case 'wrong-api':
-      return [];
-    default:
-      return e.socket ? [e.socket] : [];
-  }
+function newBuilder(facts: FunctionFacts, file: FileContext, body?: SyntaxNode | null): Builder {
+  const arrays = new Set((body?.descendantsOfType('array_declarator') ?? []).map((d) => d.childForFieldName('declarator')?.text ?? '').filter((n) => n !== ''));
+  return new FunctionBuilder(facts, file, C_STATEMENTS, arrays);
 }
 
 function armExits(node: SyntaxNode | null): boolean {
@@ -180,10 +111,7 @@ function describeFunction(node: SyntaxNode): Omit<FunctionFacts, 'events' | 'blo
 
 export function extractFunctions(root: SyntaxNode, file: Omit<FileContext, 'functions'>): FunctionFacts[] {
   const context: FileContext = { ...file, functions: [] };
-  const topLevel = new FunctionBuilder(
-    { name: '<file>', qualified: '<file>', params: [], range: rangeOf(root), nameRange: rangeOf(root), locals: [], events: [], blocks: {}, loopbackAddresses: [], returns: [] },
-    context,
-  );
+  const topLevel = newBuilder(topLevelFacts(rangeOf(root)), context);
   walk(root, topLevel, 0);
   const top = topLevel.finish();
   if (top.events.length > 0) context.functions.push(top);
@@ -193,12 +121,12 @@ export function extractFunctions(root: SyntaxNode, file: Omit<FileContext, 'func
 function processFunction(node: SyntaxNode, file: FileContext): void {
   const facts = { ...describeFunction(node), events: [], blocks: {}, loopbackAddresses: [], returns: [] };
   const body = node.childForFieldName('body');
-  const builder = new FunctionBuilder(facts, file, body);
+  const builder = newBuilder(facts, file, body);
   if (body) walk(body, builder, 0);
   file.functions.push(builder.finish());
 }
 
-function noteLoopback(node: SyntaxNode, fn: FunctionBuilder): void {
+function noteLoopback(node: SyntaxNode, fn: Builder): void {
   if (node.endIndex - node.startIndex > 400 || !LOOPBACK_PATTERN.test(node.text)) return;
   if (node.type === 'assignment_expression') {
     const left = node.childForFieldName('left');
@@ -217,11 +145,11 @@ function noteLoopback(node: SyntaxNode, fn: FunctionBuilder): void {
   }
 }
 
-function walkChildren(node: SyntaxNode, fn: FunctionBuilder, depth: number): void {
+function walkChildren(node: SyntaxNode, fn: Builder, depth: number): void {
   for (const child of node.children) walk(child, fn, depth + 1);
 }
 
-function walk(node: SyntaxNode, fn: FunctionBuilder, depth: number): void {
+function walk(node: SyntaxNode, fn: Builder, depth: number): void {
   if (depth > MAX_DEPTH || SKIPPED.has(node.type)) return;
   if (fn.file.dead.length > 0 && isDead(fn.file.dead, node.startIndex)) return;
   switch (node.type) {
@@ -328,8 +256,6 @@ function walk(node: SyntaxNode, fn: FunctionBuilder, depth: number): void {
   }
 }
 
-function recordAssignment(fn: FunctionBuilder, target: string | null, node: SyntaxNode): void {
-  if (!target) return;
-  fn.order++;
-  fn.events.push({ kind: 'assign', target, order: fn.order, path: fn.path, range: rangeOf(node) });
+function recordAssignment(fn: Builder, target: string | null, node: SyntaxNode): void {
+  fn.assign(target, rangeOf(node));
 }

@@ -5,23 +5,41 @@ import { rangeOf, rootIdentifier, unwrap } from '../parse/syntax.js';
 import type { Position, Range } from '../types.js';
 import type { StatementFacts } from './fact-types.js';
 
-const STATEMENT_LISTS = new Set(['compound_statement', 'case_statement']);
+/** What statement facts need to know about a grammar; the C/C++ one is the default. */
+export interface StatementSyntax {
+  /** Nodes whose named children are statements (blocks, case arms, a script's top level). */
+  lists: ReadonlySet<string>;
+  /** Nodes a statement search stops at. */
+  boundaries: ReadonlySet<string>;
+  /** Node types that name a variable a statement reads. */
+  identifierTypes: readonly string[];
+  unwrap: (node: SyntaxNode) => SyntaxNode;
+  identifiersWritten: (statement: SyntaxNode) => string[];
+}
+
+export const C_STATEMENTS: StatementSyntax = {
+  lists: new Set(['compound_statement', 'case_statement']),
+  boundaries: new Set(['function_definition', 'lambda_expression']),
+  identifierTypes: ['identifier'],
+  unwrap,
+  identifiersWritten,
+};
 
 function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode): boolean {
   return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 }
 
 /** The statement directly inside a block that contains `node`, if any within a few levels. */
-export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
+export function enclosingStatement(node: SyntaxNode, syntax: StatementSyntax = C_STATEMENTS): SyntaxNode | undefined {
   let current: SyntaxNode = node;
   for (let depth = 0; depth < 40; depth++) {
     const parent = current.parent;
     if (!parent) return undefined;
-    if (STATEMENT_LISTS.has(parent.type) && current.type !== 'comment') {
-      if (parent.type === 'case_statement' && sameNode(parent.childForFieldName('value'), current)) return undefined;
+    if (syntax.lists.has(parent.type) && current.type !== 'comment') {
+      if (sameNode(parent.childForFieldName('value'), current)) return undefined;
       return current;
     }
-    if (parent.type === 'function_definition' || parent.type === 'lambda_expression') return undefined;
+    if (syntax.boundaries.has(parent.type)) return undefined;
     current = parent;
   }
   return undefined;
@@ -32,7 +50,7 @@ export function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
  * `call`, `call == SOCKET_ERROR`, `call != 0`, `call != NO_ERROR`, `call < 0`, `FAILED(call)`,
  * `!NT_SUCCESS(call)`. Success checks (`!call`, `call == 0`, `NT_SUCCESS(call)`) guard real work: not these.
  */
-function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode): boolean {
+function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode, unwrap: (node: SyntaxNode) => SyntaxNode): boolean {
   const value = unwrap(condition.type === 'condition_clause' ? (condition.childForFieldName('value') ?? condition) : condition);
   if (sameNode(value, call)) return true;
   const wrapped = (node: SyntaxNode, names: RegExp): boolean => {
@@ -47,7 +65,8 @@ function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode): boolean {
     return !!arg && wrapped(arg, /^(NT_SUCCESS|SUCCEEDED)$/);
   }
   if (value.type !== 'binary_expression') return false;
-  const op = value.childForFieldName('operator')?.text ?? '';
+  // `===`/`!==` (scripts) check the same as `==`/`!=`.
+  const op = (value.childForFieldName('operator')?.text ?? '').replace(/^([=!])==$/, '$1=');
   const left = value.childForFieldName('left');
   const right = value.childForFieldName('right');
   if (!left || !right) return false;
@@ -61,14 +80,14 @@ function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode): boolean {
   return false;
 }
 
-function statementKind(statement: SyntaxNode, call: SyntaxNode): StatementFacts['kind'] {
+function statementKind(statement: SyntaxNode, call: SyntaxNode, unwrap: (node: SyntaxNode) => SyntaxNode): StatementFacts['kind'] {
   if (statement.type === 'expression_statement') {
     const expression = statement.namedChildren.find((c) => c.type !== 'comment');
     return expression && sameNode(unwrap(expression), call) ? 'expr' : 'other';
   }
   if (statement.type === 'if_statement' && !statement.childForFieldName('alternative')) {
     const condition = statement.childForFieldName('condition');
-    return condition && isErrorCheckOf(condition, call) ? 'guard' : 'other';
+    return condition && isErrorCheckOf(condition, call, unwrap) ? 'guard' : 'other';
   }
   return 'other';
 }
@@ -101,8 +120,8 @@ function withBlanksBefore(statement: SyntaxNode, text: string): Range {
   return { start: { line: range.start.line, column: range.start.column - moved, offset: start }, end: range.end };
 }
 
-function identifiersIn(node: SyntaxNode): string[] {
-  return [...new Set(node.descendantsOfType('identifier').map((n) => n.text))];
+function identifiersIn(node: SyntaxNode, types: readonly string[]): string[] {
+  return [...new Set(node.descendantsOfType([...types]).map((n) => n.text))];
 }
 
 /** Index of each statement in its block, built once per block (a block may hold thousands of calls). */
@@ -118,8 +137,13 @@ function statementIndex(block: SyntaxNode, statement: SyntaxNode, cache: Stateme
   return indexes.get(statement.startIndex) ?? -1;
 }
 
-export function statementFacts(call: SyntaxNode, text: string, cache: StatementIndexCache = new Map()): StatementFacts | undefined {
-  const statement = enclosingStatement(call);
+export function statementFacts(
+  call: SyntaxNode,
+  text: string,
+  cache: StatementIndexCache = new Map(),
+  syntax: StatementSyntax = C_STATEMENTS,
+): StatementFacts | undefined {
+  const statement = enclosingStatement(call, syntax);
   if (!statement?.parent) return undefined;
   const block = statement.parent;
   const index = statementIndex(block, statement, cache);
@@ -128,10 +152,10 @@ export function statementFacts(call: SyntaxNode, text: string, cache: StatementI
     range: rangeOf(statement),
     ...(lines ? { lines } : {}),
     removal: lines ?? withBlanksBefore(statement, text),
-    kind: statementKind(statement, call),
+    kind: statementKind(statement, call, syntax.unwrap),
     blockId: block.startIndex,
     index,
-    reads: identifiersIn(statement),
+    reads: identifiersIn(statement, syntax.identifierTypes),
   };
 }
 
@@ -167,6 +191,7 @@ export function identifiersWritten(statement: SyntaxNode): string[] {
 }
 
 export function blockStatements(block: SyntaxNode): SyntaxNode[] {
-  const value = block.type === 'case_statement' ? block.childForFieldName('value')?.startIndex : undefined;
+  // A case arm's label value is not one of its statements.
+  const value = block.childForFieldName('value')?.startIndex;
   return block.namedChildren.filter((c) => c.type !== 'comment' && c.startIndex !== value);
 }

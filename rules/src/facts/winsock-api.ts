@@ -92,3 +92,20 @@ export function nonTcpReason(family: string | undefined, type: string | undefine
 
 /** Spellings of a loopback address in an initialiser or argument. */
 export const LOOPBACK_PATTERN = /INADDR_LOOPBACK|in6addr_loopback|IN6ADDR_LOOPBACK|IN6ADDR_SETLOOPBACK|IN4ADDR_LOOPBACK|"127\.\d+\.\d+\.\d+"|"::1"|L"127\.0\.0\.1"|L"::1"|"localhost"|L"localhost"|0x7f000001/i;
+
+/** Winsock functions some rule cares about, by exact name (what a script's FFI binding may declare). */
+export function isWinsockFunction(name: string): boolean {
+  return (
+    name in IOCTL_FUNCTIONS ||
+    NON_APPLYING_APIS.has(name) ||
+    SOCKET_CREATORS.has(name) ||
+    CONNECT_FUNCTIONS.has(name) ||
+    ACCEPT_FUNCTIONS.has(name) ||
+    /^(bind|getsockname|listen|setsockopt|closesocket|AcceptEx|ConnectEx)$/.test(name)
+  );
+}
+
+/** How a language spells a null pointer in a suggested replacement. */
+export function nullPointerSpelling(language: string): string {
+  return language === 'cpp' ? 'NULL' : 'null';
+}

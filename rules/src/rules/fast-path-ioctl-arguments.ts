@@ -1,7 +1,7 @@
 // fast-path-ioctl-arguments: WSAIoctl/WSPIoctl/WskControlSocket arguments the fast path does not accept,
 // and the code handed to an API that cannot apply it.
 import type { IoctlArgument } from '../facts/fact-types.js';
-import { WSA_IOCTL_ARGS, WSK_CONTROL_ARGS } from '../facts/winsock-api.js';
+import { WSA_IOCTL_ARGS, WSK_CONTROL_ARGS, nullPointerSpelling } from '../facts/winsock-api.js';
 import type { Fix, RelatedLocation } from '../types.js';
 import { createRule, type RuleContext } from './create-rule.js';
 
@@ -17,6 +17,7 @@ function checkArguments(
   api: string,
   args: readonly IoctlArgument[],
   related: RelatedLocation[],
+  language: string,
 ): void {
   const report = (messageId: MessageId, arg: IoctlArgument, suggestions: Fix[] = []): void =>
     context.report({ path, range: arg.range, messageId, data: { api, arg: arg.text }, related, suggestions });
@@ -25,7 +26,7 @@ function checkArguments(
     const outSize = args[WSA_IOCTL_ARGS.outSize];
     const bytes = args[WSA_IOCTL_ARGS.bytesReturned];
     const overlapped = args[WSA_IOCTL_ARGS.overlapped];
-    if (out?.isNonNull) report('outBuffer', out, replaceWith(out, 'NULL'));
+    if (out?.isNonNull) report('outBuffer', out, replaceWith(out, nullPointerSpelling(language)));
     if (outSize?.isNonZero) report('outSize', outSize, replaceWith(outSize, '0'));
     if (bytes?.isNull && overlapped?.isNull) report('bytesReturned', bytes);
   } else if (api === 'WskControlSocket') {
@@ -56,7 +57,7 @@ export default createRule({
     for (const pf of context.model.functions) {
       for (const e of pf.events) {
         if (e.kind === 'ioctl' && e.via.length === 0 && e.api !== 'wrapper' && e.api !== 'generic') {
-          checkArguments(context, pf.file.path, e.api, e.args, []);
+          checkArguments(context, pf.file.path, e.api, e.args, [], pf.file.language);
         } else if (e.kind === 'wrong-api') {
           context.report({ path: pf.file.path, range: e.calleeRange, messageId: 'wrongApi', data: { api: e.api } });
         }
@@ -66,7 +67,8 @@ export default createRule({
     for (const activation of context.model.activatedPassThroughs) {
       const e = activation.event;
       if (e.api === 'generic') continue;
-      checkArguments(context, activation.path, e.api, e.args, [{ ...activation.caller, message: 'SIO_LOOPBACK_FAST_PATH is passed in here.' }]);
+      const language = context.model.files.find((f) => f.path === activation.path)?.language ?? 'cpp';
+      checkArguments(context, activation.path, e.api, e.args, [{ ...activation.caller, message: 'SIO_LOOPBACK_FAST_PATH is passed in here.' }], language);
     }
   },
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures');
 
-const SOURCE = /\.(c|cc|cpp|cxx|h|hh|hpp|hxx|inl|ipp)$/i;
+const SOURCE = /\.(c|cc|cpp|cxx|h|hh|hpp|hxx|inl|ipp|ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 
 export interface FixtureProject {
   /** Relative to fixtures/, for test names. */

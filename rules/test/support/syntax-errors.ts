@@ -1,12 +1,25 @@
-// Counts ERROR and MISSING nodes, so tests can check that a fix makes no new syntax errors.
+// Counts ERROR and MISSING nodes with the grammar the path is analysed with, so tests can check that a
+// fix makes no new syntax errors.
 import Parser from 'tree-sitter';
 import Cpp from 'tree-sitter-cpp';
+import TypeScript from 'tree-sitter-typescript';
+import { languageForPath, type LanguageId } from '../../src/parse/parser.js';
 
-const parser = new Parser();
-parser.setLanguage(Cpp as Parser.Language);
+const parsers = new Map<LanguageId, Parser>();
 
-export function countSyntaxErrors(text: string): number {
-  const tree = parser.parse(text);
+function parserFor(path: string): Parser {
+  const language = languageForPath(path) ?? 'cpp';
+  let parser = parsers.get(language);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage((language === 'cpp' ? Cpp : language === 'typescript' ? TypeScript.typescript : TypeScript.tsx) as Parser.Language);
+    parsers.set(language, parser);
+  }
+  return parser;
+}
+
+export function countSyntaxErrors(text: string, path: string): number {
+  const tree = parserFor(path).parse(text);
   let count = 0;
   const cursor = tree.walk();
   let done = false;
