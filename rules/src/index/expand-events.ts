@@ -58,10 +58,17 @@ function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary,
   const callSite: Site = { path, range: call.range, message: `Called here.` };
   if (summary.returnsCreation && call.target) {
     const c = summary.returnsCreation;
+    // A factory's socket type may come from the caller: `CreateSocket(AF_INET, SOCK_DGRAM)`.
+    const argument = (index: number | undefined, own: string | undefined): string | undefined =>
+      index === undefined ? own : (call.args[index] ?? undefined);
+    const family = argument(c.familyParam, c.family);
+    const type = argument(c.typeParam, c.type);
+    const protocol = argument(c.protocolParam, c.protocol);
     out.push({
       kind: 'create', target: call.target, returned: call.returned, api: c.api, order: next(), path: call.path, range: call.range,
-      ...(c.family !== undefined ? { family: c.family } : {}), ...(c.type !== undefined ? { type: c.type } : {}), ...(c.protocol !== undefined ? { protocol: c.protocol } : {}),
+      ...(family !== undefined ? { family } : {}), ...(type !== undefined ? { type } : {}), ...(protocol !== undefined ? { protocol } : {}),
       ...(call.statement ? { statement: call.statement } : {}), via: c.sites, fromCall: call.order,
+      typedByCaller: c.familyParam !== undefined || c.typeParam !== undefined || c.protocolParam !== undefined,
     });
   } else if (summary.returnsAcceptedFrom !== undefined && call.target) {
     out.push({ kind: 'accept', listener: call.args[summary.returnsAcceptedFrom] ?? null, accepted: call.target, returned: call.returned, api: call.name, order: next(), path: call.path, range: call.range, via: [], fromCall: call.order });

@@ -75,11 +75,19 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
         break;
       case 'create':
         if (e.returned || (e.target && returned.has(e.target))) {
+          const param = (text: string | undefined): number | undefined => {
+            const index = text === undefined ? -1 : fn.params.indexOf(text);
+            return index >= 0 ? index : undefined;
+          };
+          const [familyParam, typeParam, protocolParam] = [param(e.family), param(e.type), param(e.protocol)];
           summary.returnsCreation = {
             api: e.api,
             ...(e.family !== undefined ? { family: e.family } : {}),
             ...(e.type !== undefined ? { type: e.type } : {}),
             ...(e.protocol !== undefined ? { protocol: e.protocol } : {}),
+            ...(familyParam !== undefined ? { familyParam } : {}),
+            ...(typeParam !== undefined ? { typeParam } : {}),
+            ...(protocolParam !== undefined ? { protocolParam } : {}),
             sites: site(e, `Created here (in ${fn.qualified}).`),
           };
         }

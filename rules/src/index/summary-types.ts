@@ -30,6 +30,10 @@ export interface CreationSummary {
   family?: string;
   type?: string;
   protocol?: string;
+  /** `socket(family, type, protocol)` arguments that are the factory's own parameters, by index. */
+  familyParam?: number;
+  typeParam?: number;
+  protocolParam?: number;
   sites: Site[];
 }
 
@@ -56,6 +60,8 @@ export type ProjectEvent = SocketEvent & {
   via: Site[];
   /** Order of the call a synthetic event comes from: two events of one call never order each other. */
   fromCall?: number;
+  /** A factory's creation whose family, type or protocol came from this call's arguments. */
+  typedByCaller?: boolean;
 };
 
 export interface ActivatedPassThrough {

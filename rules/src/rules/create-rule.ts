@@ -76,13 +76,15 @@ export function createRule<M extends string>(definition: RuleDefinition<M>): Rul
         report(r) {
           const template = definition.messages[r.messageId];
           if (template === undefined) throw new Error(`${definition.id}: unknown message id '${r.messageId}'`);
-          const key = `${r.path}\0${r.range.start.offset}\0${r.range.end.offset}\0${r.messageId}`;
+          const message = formatMessage(template, r.data);
+          // One finding per place and message: a helper call may stand for several distinct problems.
+          const key = `${r.path}\0${r.range.start.offset}\0${r.range.end.offset}\0${message}`;
           if (seen.has(key)) return;
           seen.add(key);
           findings.push({
             ruleId: definition.id,
             messageId: r.messageId,
-            message: formatMessage(template, r.data),
+            message,
             path: r.path,
             range: r.range,
             related: r.related ?? [],

@@ -16,7 +16,9 @@ export default createRule({
   },
   check(context) {
     for (const { pf, ioctl, socket } of applications(context.model)) {
-      for (const creation of reachingDefinitions(ioctl, socket, pf.events)) {
+      // A factory applying the fast path to a socket of the caller's type is judged at the call.
+      const typedHere = pf.events.filter((e) => e.kind === 'create' && e.typedByCaller && e.fromCall === ioctl.fromCall && e.order < ioctl.order && e.target === socket);
+      for (const creation of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
         if (creation.kind !== 'create') continue;
         const reason = nonTcpReason(creation.family, creation.type, creation.protocol);
         if (!reason) continue;
