@@ -93,7 +93,14 @@ export function valueTarget(call: SyntaxNode): { target: string | null; returned
     return { target: name?.text ?? null, returned: false };
   }
   if (parent.type === 'return_statement') return { target: null, returned: true };
+  // `dev.setDescriptor(accept(l, …))`: the value is the outer call's argument, named by its position.
+  if (parent.type === 'argument_list') return { target: nestedCallKey(call), returned: false };
   return { target: null, returned: false };
+}
+
+/** The key a call's value is known by when it is passed straight into another call. */
+export function nestedCallKey(call: SyntaxNode): string {
+  return `<call@${call.startIndex}>`;
 }
 
 function ioctlApiFor(name: string, argCount: number): IoctlApi | 'generic' | undefined {
@@ -250,6 +257,8 @@ export function classifyShape(shape: CallShape, ctx: CallContext, syntax: CallSy
   if (name === 'listen') return [withStatement({ ...base, kind: 'listen' as const, socket: key(0) })];
   if (name === 'setsockopt') {
     const option = args[2] ? syntax.constantText(args[2]) : '';
+    // A `setSockOpt(level, option, …)` wrapper passes its parameter on: its callers name the option.
+    const optionParam = ctx.params.indexOf(option);
     return [
       withStatement({
         ...base,
@@ -257,6 +266,7 @@ export function classifyShape(shape: CallShape, ctx: CallContext, syntax: CallSy
         socket: key(0),
         level: args[1] ? syntax.constantText(args[1]) : null,
         option: isKnownOptionName(option) ? option : null,
+        ...(optionParam >= 0 ? { optionParam } : {}),
       }),
     ];
   }
@@ -287,7 +297,7 @@ function otherCall(
     qualified: callee.qualified,
     ...(callee.receiver !== undefined ? { receiver: callee.receiver } : {}),
     receiverIsThis: callee.receiverIsThis,
-    args: args.map((a) => syntax.socketKey(a)),
+    args: args.map((a) => syntax.socketKey(a) ?? (syntax.unwrap(a).type === 'call_expression' ? nestedCallKey(syntax.unwrap(a)) : null)),
     codeArgs,
     codeRanges: codeArgs.map((i) => rangeOf(syntax.unwrap(args[i]!))),
     target,

@@ -10,6 +10,8 @@ export interface BranchStep {
   arm: number;
   /** The arm ends in `return`/`throw`, so nothing in it reaches code after the branch. */
   exits: boolean;
+  /** A Windows version check the arm is under: runs only on `min` and later, or (below) only before it. */
+  guard?: { min: number; below: boolean };
 }
 
 /** The statement a call stands in, as far as fixes need it. */
@@ -57,6 +59,8 @@ export interface SocketCreation extends EventBase {
 export interface SocketAssignment extends EventBase {
   kind: 'assign';
   target: string;
+  /** `m_fd = s`: the socket expression assigned, when it is one. */
+  source?: string;
 }
 
 export interface IoctlArgument {
@@ -125,6 +129,8 @@ export interface SetOptionCall extends EventBase {
   level: string | null;
   /** The option constant as spelled, or null when it is not a known constant. */
   option: string | null;
+  /** `setsockopt(m_fd, level, option, …)` in a wrapper: the option is the function's parameter at this index. */
+  optionParam?: number;
 }
 
 export interface CloseCall extends EventBase {

@@ -48,10 +48,10 @@ export class FunctionBuilder<File = unknown> {
   }
 
   /** Records that `target` gets a value that is not a known socket. */
-  assign(target: string | null, range: SocketEvent['range']): void {
+  assign(target: string | null, range: SocketEvent['range'], source?: string | null): void {
     if (!target) return;
     this.order++;
-    this.events.push({ kind: 'assign', target, order: this.order, path: this.path, range });
+    this.events.push({ kind: 'assign', target, order: this.order, path: this.path, range, ...(source ? { source } : {}) });
   }
 
   finish(): FunctionFacts {
@@ -60,7 +60,9 @@ export class FunctionBuilder<File = unknown> {
       for (const key of socketKeysOf(e)) used.add(key);
     }
     // Assignments matter only to expressions some other event treats as a socket.
-    const events = this.events.filter((e) => e.kind !== 'assign' || used.has(e.target));
+    // `m_fd = s` with `s` a parameter stores the caller's socket: a fact the summary needs.
+    const stores = (e: SocketEvent): boolean => e.kind === 'assign' && e.source !== undefined && this.facts.params.includes(e.source);
+    const events = this.events.filter((e) => e.kind !== 'assign' || used.has(e.target) || stores(e));
     const blocks: FunctionFacts['blocks'] = {};
     for (const [id, block] of this.blocks) {
       blocks[id] = blockStatements(block).map((s) => ({ writes: this.syntax.identifiersWritten(s) }));

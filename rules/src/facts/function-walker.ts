@@ -9,6 +9,7 @@ import { classifyCall, type ExtensionKind } from './classify-call.js';
 import { C_STATEMENTS } from './statement-facts.js';
 import { FunctionBuilder, topLevelFacts } from './function-builder.js';
 import { LOOPBACK_PATTERN } from './winsock-api.js';
+import { guardForArm, versionGuardOf } from './version-guards.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
@@ -169,11 +170,13 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       return;
     }
     case 'if_statement': {
-      walk(node.childForFieldName('condition') ?? node, fn, depth + 1);
+      const condition = node.childForFieldName('condition');
+      walk(condition ?? node, fn, depth + 1);
+      const guard = condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
       const consequence = node.childForFieldName('consequence');
       const alternative = node.childForFieldName('alternative');
-      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence) }, () => walk(consequence, fn, depth + 1));
-      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative) }, () => walk(alternative, fn, depth + 1));
+      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () => walk(consequence, fn, depth + 1));
+      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () => walk(alternative, fn, depth + 1));
       return;
     }
     case 'conditional_expression': {
@@ -232,7 +235,7 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       const left = node.childForFieldName('left');
       if (left) walk(left, fn, depth + 1);
       noteLoopback(node, fn);
-      if (left && right && unwrap(right).type !== 'call_expression') recordAssignment(fn, socketKey(left), node);
+      if (left && right && unwrap(right).type !== 'call_expression') recordAssignment(fn, socketKey(left), node, socketKey(right));
       return;
     }
     case 'return_statement': {
@@ -256,6 +259,6 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
   }
 }
 
-function recordAssignment(fn: Builder, target: string | null, node: SyntaxNode): void {
-  fn.assign(target, rangeOf(node));
+function recordAssignment(fn: Builder, target: string | null, node: SyntaxNode, source?: string | null): void {
+  fn.assign(target, rangeOf(node), source);
 }

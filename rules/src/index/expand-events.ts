@@ -1,6 +1,7 @@
 // Replaces each call to a summarised helper by the events it stands for in the caller: an IOCTL applied to
 // the argument, a connect on the receiver's member socket, a socket created by a factory, and so on.
 import type { FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
+import { isKnownOptionName } from '../facts/winsock-api.js';
 import type { FunctionRef, FunctionTable } from './resolve-callee.js';
 import { refKey } from './resolve-callee.js';
 import type { ActivatedPassThrough, Effect, FunctionSummary, ProjectEvent, Site, Target } from './summary-types.js';
@@ -31,6 +32,20 @@ export function mapTarget(target: Target | null, call: OtherCall, callee: Functi
   }
 }
 
+/**
+ * `dev.setDescriptor(accept(l, …))` stores the accepted socket in `dev.m_fd`: the member now names the same
+ * socket, so the event that defined the argument is repeated for the member.
+ */
+function storedSocket(key: string, source: string | null, prior: readonly ProjectEvent[], order: number): ProjectEvent {
+  for (let i = prior.length - 1; source !== null && i >= 0; i--) {
+    const e = prior[i]!;
+    if (e.kind === 'create' && e.target === source) return { ...e, target: key, order };
+    if (e.kind === 'accept' && e.accepted === source) return { ...e, accepted: key, order };
+    if ((e.kind === 'assign' || e.kind === 'call') && e.target === source) break;
+  }
+  return { kind: 'assign', target: key, order, path: [], range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } }, via: [] };
+}
+
 function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
   const base = { order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
   switch (effect.kind) {
@@ -44,14 +59,19 @@ function effectEvent(effect: Effect, key: string, call: OtherCall, order: number
       return { ...base, kind: 'listen', socket: key };
     case 'accept':
       return { ...base, kind: 'accept', listener: key, accepted: null, returned: false, api: call.name };
-    case 'setsockopt':
-      return { ...base, kind: 'setsockopt', socket: key, level: effect.level ?? null, option: effect.option ?? null };
+    case 'setsockopt': {
+      const passed = effect.optionParam !== undefined ? call.args[effect.optionParam] : undefined;
+      const option = passed && isKnownOptionName(passed) ? passed : (effect.option ?? null);
+      return { ...base, kind: 'setsockopt', socket: key, level: effect.level ?? null, option };
+    }
     case 'close':
       return { ...base, kind: 'close', socket: key };
+    case 'store':
+      return undefined;
   }
 }
 
-function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary, path: string, ctx: ExpansionContext): ProjectEvent[] {
+function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary, path: string, ctx: ExpansionContext, prior: readonly ProjectEvent[]): ProjectEvent[] {
   const out: ProjectEvent[] = [];
   let step = 0;
   const next = (): number => call.order + ++step / 1000;
@@ -78,6 +98,11 @@ function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary,
   for (const effect of summary.effects) {
     const key = mapTarget(effect.target, call, ref.fn);
     if (!key) continue;
+    if (effect.kind === 'store') {
+      const stored = storedSocket(key, call.args[effect.param ?? -1] ?? null, prior, next());
+      out.push({ ...stored, path: call.path, via: effect.sites, fromCall: call.order, ...(stored.kind === 'assign' ? { range: call.range } : {}) });
+      continue;
+    }
     const event = effectEvent(effect, key, call, next());
     if (event) out.push({ ...event, via: effect.sites, fromCall: call.order });
   }
@@ -114,7 +139,7 @@ export function expandFunction(fn: FunctionFacts, fileIndex: number, path: strin
     const summary = ref ? ctx.summaries.get(refKey(ref)) : undefined;
     if (ref) ctx.called.add(refKey(ref));
     if (ref && summary) {
-      out.push(...expandCall(event, ref, summary, path, ctx));
+      out.push(...expandCall(event, ref, summary, path, ctx, out));
       continue;
     }
     out.push({ ...event, via: [] });

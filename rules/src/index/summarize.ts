@@ -68,8 +68,20 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
         }
         break;
       case 'setsockopt':
-        add('setsockopt', e.socket, e, `${e.option ?? 'An option'} is set here (in ${fn.qualified}).`, { option: e.option, level: e.level });
+        add('setsockopt', e.socket, e, `${e.option ?? 'An option'} is set here (in ${fn.qualified}).`, {
+          option: e.option,
+          level: e.level,
+          ...(e.optionParam !== undefined ? { optionParam: e.optionParam } : {}),
+        });
         break;
+      case 'assign': {
+        const param = e.source !== undefined ? fn.params.indexOf(e.source) : -1;
+        if (param >= 0 && !(defs.get(e.source!)! < e.order)) {
+          const target = targetOf(e.target, e.order - 0.5);
+          if (target?.kind === 'self') summary.effects.push({ kind: 'store', target, param, sites: site(e, `The socket is stored here (in ${fn.qualified}).`) });
+        }
+        break;
+      }
       case 'close':
         add('close', e.socket, e, `Closed here (in ${fn.qualified}).`);
         break;

@@ -13,12 +13,16 @@ export interface Site {
 /** Whom an effect is on: a parameter, the object's own member socket (or a global), or the return value. */
 export type Target = { kind: 'param'; index: number } | { kind: 'self'; key: string } | { kind: 'return' };
 
-export type EffectKind = 'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close';
+export type EffectKind = 'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close' | 'store';
 
 export interface Effect {
   kind: EffectKind;
   target: Target;
+  /** For 'store': the parameter whose socket the target now holds (`void setDescriptor(SOCKET s) { m_fd = s; }`). */
+  param?: number;
   option?: string | null;
+  /** For 'setsockopt': the option is the function's parameter at this index. */
+  optionParam?: number;
   level?: string | null;
   loopback?: boolean;
   /** Innermost last: the call chain down to the real Winsock call. */

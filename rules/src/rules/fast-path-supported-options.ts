@@ -2,6 +2,7 @@
 // fast-path listener) that Microsoft does not list as supported with the fast path.
 import { EXEMPT_OPTIONS, SUPPORTED_OPTIONS } from '../facts/winsock-api.js';
 import { removeStatementFix } from '../fix/statement-fixes.js';
+import { guardsCompatible } from '../facts/version-guards.js';
 import { eventsOfKind } from './applications.js';
 import { createRule } from './create-rule.js';
 import { notRedefinedBetween, precedes, sameSocketFlow } from './flow.js';
@@ -32,8 +33,10 @@ export default createRule({
         const suggestions = removal ? [removal] : [];
         const base = { path: pf.file.path, range: option.range, suggestions, data: { option: name, socket } };
 
-        const after = ioctls.find((i) => i.socket === socket && sameSocketFlow(i, option, socket, pf.events));
-        const before = after ? undefined : ioctls.find((i) => i.socket === socket && sameSocketFlow(option, i, socket, pf.events));
+        // Version checks no run passes together (Windows 8+ and before Vista) keep a pair apart.
+        const possible = (i: (typeof ioctls)[number]): boolean => i.socket === socket && guardsCompatible(i.path, option.path);
+        const after = ioctls.find((i) => possible(i) && sameSocketFlow(i, option, socket, pf.events));
+        const before = after ? undefined : ioctls.find((i) => possible(i) && sameSocketFlow(option, i, socket, pf.events));
         const ioctl = after ?? before;
         if (ioctl) {
           context.report({
@@ -47,7 +50,9 @@ export default createRule({
           const listener = accept.listener;
           if (accept.accepted !== socket || !listener || !precedes(accept, option)) continue;
           if (!notRedefinedBetween(accept, option, socket, pf.events)) continue;
-          const listenerIoctl = ioctls.find((i) => i.socket === listener && sameSocketFlow(i, accept, listener, pf.events));
+          const listenerIoctl = ioctls.find(
+            (i) => i.socket === listener && guardsCompatible(i.path, option.path) && sameSocketFlow(i, accept, listener, pf.events),
+          );
           if (!listenerIoctl) continue;
           context.report({
             ...base,

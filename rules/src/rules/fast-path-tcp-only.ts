@@ -1,4 +1,5 @@
 // fast-path-tcp-only: the fast path applied to a socket created as datagram, raw or non-TCP.
+import { guardsCompatible } from '../facts/version-guards.js';
 import { nonTcpReason } from '../facts/winsock-api.js';
 import { applications } from './applications.js';
 import { createRule } from './create-rule.js';
@@ -19,7 +20,7 @@ export default createRule({
       // A factory applying the fast path to a socket of the caller's type is judged at the call.
       const typedHere = pf.events.filter((e) => e.kind === 'create' && e.typedByCaller && e.fromCall === ioctl.fromCall && e.order < ioctl.order && e.target === socket);
       for (const creation of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
-        if (creation.kind !== 'create') continue;
+        if (creation.kind !== 'create' || !guardsCompatible(creation.path, ioctl.path)) continue;
         const reason = nonTcpReason(creation.family, creation.type, creation.protocol);
         if (!reason) continue;
         context.report({

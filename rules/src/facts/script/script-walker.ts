@@ -10,6 +10,7 @@ import { LOOPBACK_PATTERN } from '../winsock-api.js';
 import { boundCall, type ScriptBindings } from './bindings.js';
 import type { ScriptCodeRecognizer } from './script-code.js';
 import { SCRIPT_CALLS, SCRIPT_FUNCTION_TYPES, SCRIPT_STATEMENTS, scriptCallee, scriptRootIdentifier, scriptSocketKey, unwrapScript } from './script-syntax.js';
+import { guardForArm, versionGuardOf } from '../version-guards.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
@@ -184,11 +185,13 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       return;
     }
     case 'if_statement': {
-      walk(node.childForFieldName('condition') ?? node, fn, depth + 1);
+      const condition = node.childForFieldName('condition');
+      walk(condition ?? node, fn, depth + 1);
+      const guard = condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
       const consequence = node.childForFieldName('consequence');
       const alternative = node.childForFieldName('alternative');
-      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence) }, () => walk(consequence, fn, depth + 1));
-      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative) }, () => walk(alternative, fn, depth + 1));
+      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () => walk(consequence, fn, depth + 1));
+      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () => walk(alternative, fn, depth + 1));
       return;
     }
     case 'ternary_expression': {
