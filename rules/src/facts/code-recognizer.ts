@@ -146,6 +146,11 @@ export class CodeRecognizer {
     switch (node.type) {
       case 'identifier':
         return this.isName(node.text) ? { range: rangeOf(node), spelling: node.text } : undefined;
+      case 'qualified_identifier': {
+        // `net::kFastLoopback`: the whole qualified name is the token.
+        if (node.endIndex - node.startIndex > 200) return undefined;
+        return this.isName(lastSegment(node.text)) ? { range: rangeOf(node), spelling: node.text.replace(/\s+/g, '') } : undefined;
+      }
       case 'number_literal':
       case 'unary_expression':
       case 'binary_expression':
