@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { parseTransport, type Transport } from '@winsock-lint/server';
 import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
 
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'html'] as const;
+/** What `winsock-lint merge` can join. */
+export const MERGE_FORMATS = ['sarif', 'json'] as const;
+export type MergeFormat = (typeof MERGE_FORMATS)[number];
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** 'auto' asks the terminal and the environment; the flags force a choice. */
@@ -34,6 +37,28 @@ export interface AuditOptions {
   exclude: string[];
   /** --max-warnings: exit 1 when more warnings than this are reported; -1 means no limit. */
   maxWarnings: number;
+  /** --baseline: report only findings whose fingerprint is not in this file. */
+  baseline: string | undefined;
+  /** --update-baseline: (re)write the --baseline file from the current findings. */
+  updateBaseline: boolean;
+  /** --changed-since: report only findings on lines changed since this git ref. */
+  changedSince: string | undefined;
+  /** --shard i/n: report only the files whose path hashes into shard i (1-based) of n. */
+  shard: Shard | undefined;
+}
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+/** `winsock-lint merge`: joins the reports of several shards. */
+export interface MergeOptions {
+  reports: string[];
+  /** undefined: taken from the first report. */
+  format: MergeFormat | undefined;
+  outputFile: string | undefined;
 }
 
 export type FixMode = 'off' | 'write' | 'dry-run';
@@ -45,7 +70,7 @@ export interface PrintConfigOptions {
   ruleOverrides: RuleOverrides;
 }
 
-export type HelpTopic = 'general' | 'audit';
+export type HelpTopic = 'general' | 'audit' | 'merge';
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
@@ -53,6 +78,7 @@ export type Command =
   | { kind: 'list-rules' }
   | { kind: 'print-config'; options: PrintConfigOptions }
   | { kind: 'audit'; options: AuditOptions }
+  | { kind: 'merge'; options: MergeOptions }
   | { kind: 'lsp'; transport: Transport };
 
 /** A command line that cannot be run; main prints the message and exits with 2. */
@@ -86,7 +112,14 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   'list-rules': { type: 'boolean' },
   'print-config': { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  shard: { type: 'string' },
 } as const;
+
+/** The options `merge` accepts; any other is a usage error. */
+const MERGE_OPTION_NAMES: ReadonlySet<string> = new Set(['format', 'output-file', 'help']);
 
 // A Map, not an object literal: '--rule x=constructor' must not find Object.prototype members.
 const SEVERITY_WORDS: ReadonlyMap<string, SeveritySetting> = new Map([
@@ -120,7 +153,11 @@ export function parseCommandLine(
     });
   } catch (error) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and readable messages.
-    const topic: HelpTopic = argv.includes('audit') ? 'audit' : 'general';
+    const topic: HelpTopic = argv.includes('audit')
+      ? 'audit'
+      : argv.includes('merge')
+        ? 'merge'
+        : 'general';
     throw new UsageError(error instanceof Error ? error.message : String(error), topic);
   }
   const { values, positionals, tokens } = parsed;
@@ -133,6 +170,7 @@ export function parseCommandLine(
     if (values['list-rules']) return { kind: 'list-rules' };
     throw new UsageError('missing command; did you mean `winsock-lint audit <paths…>`?', 'general');
   }
+  if (command === 'merge') return parseMerge(values, rest, tokens ?? []);
   if (command !== 'audit') {
     throw new UsageError(`unknown command '${command}'`, 'general');
   }
@@ -160,6 +198,31 @@ export function parseCommandLine(
   if (rest.length === 0) {
     throw new UsageError('audit needs at least one file or folder to check', 'audit');
   }
+  const shard = parseShard(values.shard);
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined && (changedSince === '' || changedSince.startsWith('-'))) {
+    throw new UsageError(`--changed-since expects a git ref, got '${changedSince}'`, 'audit');
+  }
+  const baseline = values.baseline;
+  if (baseline === '') throw new UsageError('--baseline expects a file name', 'audit');
+  const updateBaseline = values['update-baseline'] ?? false;
+  if (updateBaseline && baseline === undefined) {
+    throw new UsageError('--update-baseline needs --baseline FILE (the file to write)', 'audit');
+  }
+  if (updateBaseline && (shard !== undefined || changedSince !== undefined)) {
+    throw new UsageError(
+      '--update-baseline cannot be combined with --shard or --changed-since: it would drop the ' +
+        'entries of the files or lines left out',
+      'audit',
+    );
+  }
+  if ((values.fix || values['fix-dry-run']) && (shard !== undefined || changedSince !== undefined)) {
+    throw new UsageError(
+      '--fix and --fix-dry-run cannot be combined with --shard or --changed-since: fixes change ' +
+        'whole files, those options narrow the report to some files or lines',
+      'audit',
+    );
+  }
 
   return {
     kind: 'audit',
@@ -178,8 +241,56 @@ export function parseCommandLine(
       include: parseGlobs('--include', values.include ?? []),
       exclude: parseGlobs('--exclude', values.exclude ?? []),
       maxWarnings: parseMaxWarnings(values['max-warnings']),
+      baseline,
+      updateBaseline,
+      changedSince,
+      shard,
     },
   };
+}
+
+function parseMerge(
+  values: { format?: string | undefined; 'output-file'?: string | undefined; help?: boolean | undefined },
+  reports: readonly string[],
+  tokens: ReadonlyArray<{ kind: string; name?: string }>,
+): Command {
+  if (values.help) return { kind: 'help', topic: 'merge' };
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.name !== undefined && !MERGE_OPTION_NAMES.has(token.name)) {
+      throw new UsageError(`--${token.name} is not an option of merge`, 'merge');
+    }
+  }
+  if (reports.length === 0) {
+    throw new UsageError('merge needs at least one report file (SARIF or JSON)', 'merge');
+  }
+  const format = values.format;
+  if (format !== undefined && !(MERGE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `merge cannot join '${format}' reports; expected one of: ${MERGE_FORMATS.join(', ')}`,
+      'merge',
+    );
+  }
+  const outputFile = values['output-file'];
+  if (outputFile === '') throw new UsageError('--output-file expects a file name', 'merge');
+  return {
+    kind: 'merge',
+    options: { reports: [...reports], format: format as MergeFormat | undefined, outputFile },
+  };
+}
+
+/** `i/n`: 1 ≤ i ≤ n, whole numbers. */
+function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw new UsageError(
+      `--shard expects i/n with 1 <= i <= n (for example 2/4), got '${value}'`,
+      'audit',
+    );
+  }
+  return { index, count };
 }
 
 function parseOutputFile(value: string | undefined): string | undefined {

@@ -1,6 +1,7 @@
 // Writes a file atomically: a temporary file in the same folder, written in full and fsynced, then renamed over
 // the target, so a reader sees the old bytes or the new ones, never half a file. Keeps the target's mode, writes
 // through symbolic links to the real file, and (for --fix) refuses when the target changed since it was read.
+// Temporary files that exist are registered, so an interrupt handler can remove them (see interrupt.ts).
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -15,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { PAUSE_BEFORE_RENAME, testPause } from './test-hooks.js';
 
 export interface AtomicWriteOptions {
   /**
@@ -26,12 +28,65 @@ export interface AtomicWriteOptions {
 
 export type AtomicWriteResult = 'written' | 'changed-on-disk';
 
+/** Temporary files written but not yet renamed or removed. */
+const pendingTemps = new Set<string>();
+
+/** The temporary files that exist right now (normally none outside a write). */
+export function pendingTemporaryFiles(): string[] {
+  return [...pendingTemps];
+}
+
+/** Removes every pending temporary file (synchronously: safe in a signal handler); returns how many. */
+export function removePendingTemporaryFiles(): number {
+  let removed = 0;
+  for (const temp of pendingTemps) {
+    try {
+      unlinkSync(temp);
+      removed++;
+    } catch {
+      // Already gone.
+    }
+  }
+  pendingTemps.clear();
+  return removed;
+}
+
 /** Throws on I/O errors (the temporary file is removed first); the target is never left half-written. */
 export function writeFileAtomic(
   path: string,
   data: Uint8Array | string,
   options: AtomicWriteOptions = {},
 ): AtomicWriteResult {
+  const staged = stage(path, data);
+  return finish(staged, options);
+}
+
+/**
+ * As writeFileAtomic, but returns to the event loop between writing the temporary file and the rename (only
+ * when a test asks for a pause), so a SIGINT handler can run while a temporary file exists.
+ */
+export async function writeFileAtomicAsync(
+  path: string,
+  data: Uint8Array | string,
+  options: AtomicWriteOptions = {},
+): Promise<AtomicWriteResult> {
+  const staged = stage(path, data);
+  try {
+    await testPause(PAUSE_BEFORE_RENAME, `before renaming ${staged.temp}`);
+  } catch (error) {
+    discard(staged.temp);
+    throw error;
+  }
+  return finish(staged, options);
+}
+
+interface Staged {
+  target: string;
+  temp: string;
+}
+
+/** Writes the complete temporary file; on failure removes it and throws. */
+function stage(path: string, data: Uint8Array | string): Staged {
   const target = realTarget(path);
   const mode = existingMode(target);
   const temp = join(
@@ -40,7 +95,7 @@ export function writeFileAtomic(
   );
   // 'wx': never follow or reuse something already at the temporary name.
   const fd = openSync(temp, 'wx', mode ?? 0o666);
-  let renamed = false;
+  pendingTemps.add(temp);
   try {
     try {
       // The umask applied to openSync's mode; set the original mode exactly.
@@ -54,22 +109,37 @@ export function writeFileAtomic(
     } finally {
       closeSync(fd);
     }
+  } catch (error) {
+    discard(temp);
+    throw error;
+  }
+  return { target, temp };
+}
+
+/** Checks the target and renames the temporary file over it, or removes the temporary file. */
+function finish({ target, temp }: Staged, options: AtomicWriteOptions): AtomicWriteResult {
+  let renamed = false;
+  try {
     if (options.unchanged && !options.unchanged(currentBytes(target) ?? new Uint8Array())) {
       return 'changed-on-disk';
     }
     renameSync(temp, target);
     renamed = true;
+    pendingTemps.delete(temp);
     syncFolder(dirname(target));
     return 'written';
   } finally {
-    if (!renamed) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Already gone; nothing to clean up.
-      }
-    }
+    if (!renamed) discard(temp);
   }
+}
+
+function discard(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // Already gone; nothing to clean up.
+  }
+  pendingTemps.delete(temp);
 }
 
 /** The file a symbolic link points to (renaming over the link would replace it with a plain file). */

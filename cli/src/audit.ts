@@ -1,22 +1,38 @@
 // `winsock-lint audit`: discover files (ignore files, --include/--exclude), apply configuration, read and decode,
-// analyse (or fix: --fix writes, --fix-dry-run prints a diff), report to stdout or --output-file; returns the
-// exit code (0 clean or warnings within --max-warnings, 1 an error-severity finding or too many warnings,
-// 2 a missing path, a broken configuration, an unwritable report or a refused fix).
+// analyse (or fix: --fix writes, --fix-dry-run prints a diff), narrow the report (--shard, --changed-since,
+// --baseline), report to stdout or --output-file; returns the exit code (0 clean or warnings within
+// --max-warnings, 1 an error-severity finding or too many warnings, 2 a missing path, a broken configuration
+// or baseline, no git repository for --changed-since, an unwritable report or a refused fix; 130 on Ctrl-C
+// during --fix).
 import { relative, resolve, sep } from 'node:path';
 import { analyzeProject, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
+import {
+  baselineKey,
+  BaselineError,
+  entriesOf,
+  formatBaseline,
+  readBaseline,
+  type BaselineEntry,
+  type BaselineFile,
+} from './baseline.js';
+import { changedLinesSince, GitError, type ChangedLines } from './changed-lines.js';
 import { shouldUseColor } from './color.js';
 import { unifiedDiff } from './diff.js';
 import { discoverFiles } from './discover-files.js';
-import type { FileResult } from './engine-types.js';
+import type { FileResult, Finding } from './engine-types.js';
 import { runFixLoop, writeFixedFiles } from './fix.js';
+import { withInterruptCleanup } from './interrupt.js';
 import type { CliIo } from './io.js';
 import { ConfigLoadError, ConfigLoader } from './load-config.js';
 import { errorCode, formatNote, type Note } from './notes.js';
 import { createPathFilter } from './path-filter.js';
+import { createProgress } from './progress.js';
 import { readSources } from './read-sources.js';
 import { formatReport, type ReportFile } from './reporters/index.js';
+import { inShard } from './shard.js';
+import { PAUSE_AFTER_DISCOVERY, testPause } from './test-hooks.js';
 import { cliVersion } from './version.js';
 
 export const EXIT_OK = 0;
@@ -78,8 +94,38 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     io.stderr.write(`winsock-lint: warning: no C/C++ files found in ${options.paths.join(', ')}\n`);
   }
 
-  const sources = await readSources(checked, { maxFileSize: options.maxFileSize });
+  // Legacy-adoption inputs are checked before the (long) reading and analysis, so mistakes fail fast.
+  let changed: ChangedLines | undefined;
+  let baseline: BaselineFile | undefined;
+  const baselineFile = options.baseline === undefined ? undefined : resolve(io.cwd, options.baseline);
+  try {
+    if (options.changedSince !== undefined) {
+      changed = changedLinesSince(options.changedSince, options.paths, io.cwd);
+    }
+    if (baselineFile !== undefined) baseline = readBaseline(baselineFile, options.updateBaseline);
+  } catch (error) {
+    if (error instanceof GitError || error instanceof BaselineError) {
+      io.stderr.write(`winsock-lint: error: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw error;
+  }
+
+  await testPause(PAUSE_AFTER_DISCOVERY, 'after discovery');
+  const progress = createProgress(io.stderr, io.env, { quiet: options.quiet });
+  progress.begin('reading', checked.length);
+  const sources = await readSources(checked, {
+    maxFileSize: options.maxFileSize,
+    onFile: (bytes) => progress.advance(1, bytes),
+  });
+  progress.clear();
   writeNotes(sources.notes);
+  const megabytes = sources.files.reduce((sum, file) => sum + file.text.length, 0) / (1024 * 1024);
+  progress.begin(
+    `${options.fix === 'off' ? 'analysing' : 'analysing and fixing'} ${sources.files.length} ` +
+      `${plural('file', sources.files.length)} (${megabytes.toFixed(1)} MB)`,
+    0,
+  );
 
   // Every file's configuration was loaded (and validated) above, so this lookup cannot fail.
   const configFor = (path: string) => configs.configFor(path).resolved;
@@ -89,6 +135,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   let diff = '';
   if (options.fix === 'off') {
     results = analyzeProject(sources.files, { configFor, noPrefilter: options.noPrefilter });
+    progress.clear();
   } else {
     const fixed = runFixLoop(sources.files, {
       configFor,
@@ -96,6 +143,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
       // As ESLint 9: under --quiet only error-severity findings are fixed.
       wanted: (finding) => !options.quiet || finding.severity === 'error',
     });
+    progress.clear();
     writeNotes(fixed.notes);
     results = fixed.results;
     if (options.fix === 'dry-run') {
@@ -104,7 +152,9 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
       }
       texts = fixed.texts;
     } else {
-      const outcome = writeFixedFiles(fixed.changed, fixed.texts, sources.sources);
+      const outcome = await withInterruptCleanup(io.stderr, () =>
+        writeFixedFiles(fixed.changed, fixed.texts, sources.sources),
+      );
       writeNotes(outcome.notes);
       refusedWrites = outcome.refused.length;
       if (outcome.notWritten.length === 0) {
@@ -126,14 +176,69 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     }
   }
 
-  const reported: ReportFile[] = [];
-  for (const result of results) {
-    writeNotes(result.notes.map((reason) => ({ path: result.path, reason })));
-    reported.push({
-      result: options.quiet ? errorsOnly(result) : result,
-      text: texts.get(result.path) ?? '',
+  let reported: ReportFile[] = results.map((result) => ({ result, text: texts.get(result.path) ?? '' }));
+  // Fingerprints need every finding of a file (their occurrence numbers count them), so they are computed
+  // before any narrowing; findings are then looked up by identity.
+  const entryOf = new Map<Finding, BaselineEntry>();
+  if (baselineFile !== undefined) {
+    entriesOf(reported, baselineFile).forEach((entries, i) => {
+      reported[i]?.result.findings.forEach((finding, j) => {
+        const entry = entries[j];
+        if (entry) entryOf.set(finding, entry);
+      });
     });
   }
+  const shard = options.shard;
+  if (shard !== undefined) reported = reported.filter((file) => inShard(io.cwd, file.result.path, shard));
+  if (changed !== undefined) {
+    const lines = changed;
+    reported = reported.map((file) =>
+      keepFindings(file, (finding) => lines.has(finding.path, finding.range.start.line + 1)),
+    );
+  }
+  if (baselineFile !== undefined) {
+    const current = new Set([...entryOf.values()].map(baselineKey));
+    let accepted = new Set((baseline?.entries ?? []).map(baselineKey));
+    if (options.updateBaseline) {
+      const pruned = [...accepted].filter((key) => !current.has(key)).length;
+      const added = [...current].filter((key) => !accepted.has(key)).length;
+      try {
+        writeFileAtomic(baselineFile, formatBaseline([...entryOf.values()], cliVersion()));
+      } catch (error) {
+        io.stderr.write(
+          `winsock-lint: error: cannot write the baseline to ${baselineFile}: ${errorCode(error)}\n`,
+        );
+        return EXIT_FAILURE;
+      }
+      io.stderr.write(
+        `winsock-lint: baseline: wrote ${current.size} ${plural('entry', current.size, 'entries')} to ` +
+          `${baselineFile} (${added} new, ${pruned} pruned)\n`,
+      );
+      accepted = current;
+    } else if (shard === undefined && changed === undefined) {
+      const stale = [...accepted].filter((key) => !current.has(key)).length;
+      if (stale > 0) {
+        writeNotes([
+          {
+            path: baselineFile,
+            reason:
+              `${stale} ${plural('entry no longer matches', stale, 'entries no longer match')} a finding; ` +
+              'run with --update-baseline to prune',
+          },
+        ]);
+      }
+    }
+    reported = reported.map((file) =>
+      keepFindings(file, (finding) => {
+        const entry = entryOf.get(finding);
+        return entry === undefined || !accepted.has(baselineKey(entry));
+      }),
+    );
+  }
+  for (const { result } of reported) {
+    writeNotes(result.notes.map((reason) => ({ path: result.path, reason })));
+  }
+  if (options.quiet) reported = reported.map((file) => ({ ...file, result: errorsOnly(file.result) }));
 
   if (diff !== '') io.stdout.write(diff);
   const toFile = options.outputFile !== undefined;
@@ -210,6 +315,10 @@ function diffFileCount(diff: string): number {
 
 function plural(word: string, count: number, many = `${word}s`): string {
   return count === 1 ? word : many;
+}
+
+function keepFindings(file: ReportFile, keep: (finding: Finding) => boolean): ReportFile {
+  return { ...file, result: { ...file.result, findings: file.result.findings.filter(keep) } };
 }
 
 /** --quiet, as in ESLint: warnings are neither reported nor counted. */

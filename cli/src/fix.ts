@@ -2,7 +2,7 @@
 // non-overlapping fixes, repeat until nothing changes or 10 passes), then writes changed files back atomically
 // in their own encoding, BOM and line endings, refusing files that changed on disk since they were read.
 import { analyzeProject, applyFixes, encodeSource, type ProjectFile } from '@winsock-lint/rules';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomicAsync } from './atomic-write.js';
 import type { FileResult, Finding, Fix, ResolvedConfig } from './engine-types.js';
 import { errorCode, type Note } from './notes.js';
 import { hashBytes, type SourceInfo } from './read-sources.js';
@@ -96,15 +96,18 @@ export interface WriteOutcome {
 
 /**
  * Writes each changed file back in the encoding and BOM it was read with. A file whose bytes changed since
- * they were read is refused; a fixed text the encoding cannot represent leaves the file untouched.
+ * they were read is refused; a fixed text the encoding cannot represent leaves the file untouched. Run it inside
+ * withInterruptCleanup so Ctrl-C removes a pending temporary file.
  */
-export function writeFixedFiles(
+export async function writeFixedFiles(
   paths: readonly string[],
   texts: ReadonlyMap<string, string>,
   sources: ReadonlyMap<string, SourceInfo>,
-): WriteOutcome {
+): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { written: [], notWritten: [], refused: [], notes: [] };
   for (const path of paths) {
+    // A turn of the event loop (not just a microtask), so a pending SIGINT is handled between files.
+    await new Promise((resolve) => setImmediate(resolve));
     const text = texts.get(path);
     const source = sources.get(path);
     if (text === undefined || source === undefined) continue;
@@ -121,7 +124,8 @@ export function writeFixedFiles(
       continue;
     }
     try {
-      const result = writeFileAtomic(path, bytes, {
+      // One file at a time, back to the event loop in between, so Ctrl-C is handled between files.
+      const result = await writeFileAtomicAsync(path, bytes, {
         unchanged: (current) => hashBytes(current) === source.hash,
       });
       if (result === 'written') {

@@ -6,8 +6,11 @@ const EXIT_CODES = `Exit codes:
   0  no error-severity findings, and no more warnings than --max-warnings allows
   1  at least one error-severity finding, or more warnings than --max-warnings
   2  usage error, unreadable or invalid configuration, missing path, a report that
-     cannot be written, a fix refused because the file changed on disk, or an
-     internal failure`;
+     cannot be written, a fix refused because the file changed on disk, a missing
+     or invalid --baseline, --changed-since outside a git repository or with an
+     unknown ref, or an internal failure
+  130  interrupted (Ctrl-C) while --fix was writing files: every file is either
+     unchanged or completely fixed, and no temporary file is left`;
 
 export function generalHelp(): string {
   return `Usage: winsock-lint <command> [options]
@@ -16,6 +19,7 @@ Finds misuse of the deprecated Winsock IOCTL SIO_LOOPBACK_FAST_PATH in C/C++ cod
 
 Commands:
   audit <paths…>   Check files and folders and report findings
+  merge <reports…> Join the SARIF or JSON reports of --shard runs into one
   lsp --stdio      Run the language server (also --node-ipc, --socket=PORT)
 
 Options:
@@ -28,8 +32,36 @@ Examples:
   winsock-lint audit --format json src include > findings.json
   winsock-lint audit --fix src
   winsock-lint audit --format sarif --output-file winsock-lint.sarif .
+  winsock-lint audit --format html --output-file report.html .
 
 ${EXIT_CODES}
+`;
+}
+
+export function mergeHelp(): string {
+  return `Usage: winsock-lint merge <reports…> [--format sarif|json] [--output-file <file>]
+
+Joins the reports of \`winsock-lint audit --shard i/n\` runs into one report.
+SARIF: one run with the results of every input in the order given; rules and
+artifacts are de-duplicated and their indexes renumbered. JSON (ESLint's shape):
+the arrays are concatenated and sorted by file path, as one unsharded run lists
+them. Every input must have the same format.
+
+Options:
+  -f, --format <name>       sarif | json (default: the format of the first report;
+                            an input in the other format is an error)
+  -o, --output-file <file>  Write the merged report to this file (atomically)
+                            instead of stdout
+  -h, --help                Show this help
+
+Example:
+  for i in 1 2 3 4; do winsock-lint audit --shard $i/4 -f sarif -o shard-$i.sarif src; done
+  winsock-lint merge shard-*.sarif -o winsock-lint.sarif
+
+Exit codes:
+  0  the merged report was written
+  2  a report that cannot be read or is neither format, mixed formats, SARIF
+     logs of different tools or working folders, or an unwritable output file
 `;
 }
 
@@ -44,7 +76,8 @@ their extension. Each file uses the nearest winsock-lint.config.json above it.
 
 Options:
   -f, --format <name>            Output format: ${OUTPUT_FORMATS.join(' | ')} (default: stylish);
-                                 json is ESLint's JSON formatter shape, sarif is SARIF 2.1.0
+                                 json is ESLint's JSON formatter shape, sarif is SARIF 2.1.0,
+                                 html one self-contained page (charts, code frames)
   -o, --output-file <file>       Write the report to this file (atomically) instead of stdout
   -c, --config <file>            Use this configuration file for every file instead
                                  of looking for winsock-lint.config.json
@@ -62,7 +95,17 @@ Options:
                                  (default: -1, no limit; write --max-warnings=-1)
       --max-file-size <bytes>    Skip larger files with a note
                                  (default: ${DEFAULT_MAX_FILE_SIZE} bytes, ${mib} MiB)
-  -q, --quiet                    Report (and fix) errors only, not warnings
+      --baseline <file>          Report only findings not recorded in this baseline file
+                                 (matched by fingerprint, so moved code is not new)
+      --update-baseline          Write the current findings to the --baseline file
+                                 (created if missing; entries that no longer occur are
+                                 pruned), then report nothing new
+      --changed-since <ref>      Report only findings on lines changed since the git ref
+                                 (git diff <ref>; untracked files count as all changed)
+      --shard <i>/<n>            Report only the files of shard i of n (by a hash of the
+                                 path; every shard still analyses all files); join the
+                                 shards' reports with \`winsock-lint merge\`
+  -q, --quiet                    Report (and fix) errors only, not warnings; no progress
       --color, --no-color        Force or disable colours (default: colours on a
                                  terminal unless NO_COLOR is set; FORCE_COLOR forces them)
       --list-rules               Print every rule: id, default severity, fix kind, docs URL
@@ -77,7 +120,12 @@ named on the command line are always checked unless --exclude matches them.
 --fix runs analysis and fixes up to 10 times until nothing changes, and writes
 each file through a temporary file and a rename, in its own encoding, byte-order
 mark and line endings. A file that changed on disk since it was read is not
-written (exit code 2).
+written (exit code 2). Ctrl-C while files are written removes the temporary file
+and exits 130: each file is either unchanged or completely fixed. --fix cannot
+be combined with --shard or --changed-since.
+
+On a terminal (stderr a TTY, CI unset, not --quiet) a progress line shows files
+read, MB/s and ETA, then the analysis phase; it is never written into a pipe.
 
 Notes about skipped or unreadable files go to stderr, so stdout holds only the report.
 
@@ -93,6 +141,11 @@ Examples:
   winsock-lint audit --fix src
   winsock-lint audit --fix-dry-run src > fixes.patch
   winsock-lint audit --format sarif --output-file results.sarif .
+  winsock-lint audit --format html --output-file report.html .
+  winsock-lint audit --baseline winsock-lint.baseline.json --update-baseline .
+  winsock-lint audit --baseline winsock-lint.baseline.json .
+  winsock-lint audit --changed-since origin/main .
+  winsock-lint audit --shard 2/4 --format sarif --output-file shard-2.sarif .
   winsock-lint audit --exclude 'third_party/**' --include 'src/**' --max-warnings 0 .
   winsock-lint audit --list-rules
   winsock-lint audit --print-config src/net.cpp

@@ -3,9 +3,10 @@
 import { ruleMetas, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import { parseCommandLine, UsageError, type Command } from './args.js';
 import { EXIT_FAILURE, EXIT_OK, runAudit } from './audit.js';
-import { auditHelp, generalHelp } from './help.js';
+import { auditHelp, generalHelp, mergeHelp } from './help.js';
 import { formatRuleTable, printConfig } from './info.js';
 import { processIo, type CliIo } from './io.js';
+import { runMerge } from './merge.js';
 import { cliVersion } from './version.js';
 import { startServer } from '@winsock-lint/server';
 
@@ -18,14 +19,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       const helpCommand =
-        error.topic === 'audit' ? 'winsock-lint audit --help' : 'winsock-lint --help';
+        error.topic === 'general' ? 'winsock-lint --help' : `winsock-lint ${error.topic} --help`;
       io.stderr.write(`winsock-lint: error: ${error.message}\nRun \`${helpCommand}\` for usage.\n`);
       return EXIT_FAILURE;
     }
     switch (command.kind) {
       case 'help':
         io.stdout.write(
-          command.topic === 'audit' ? auditHelp(ruleIds, SOURCE_EXTENSIONS) : generalHelp(),
+          command.topic === 'audit'
+            ? auditHelp(ruleIds, SOURCE_EXTENSIONS)
+            : command.topic === 'merge'
+              ? mergeHelp()
+              : generalHelp(),
         );
         return EXIT_OK;
       case 'version':
@@ -38,6 +43,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return printConfig(command.options, io);
       case 'audit':
         return await runAudit(command.options, io);
+      case 'merge':
+        return runMerge(command.options, io);
       case 'lsp':
         // The server owns the process from here; it exits when the client sends `exit`.
         startServer({ transport: command.transport });

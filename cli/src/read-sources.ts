@@ -17,6 +17,8 @@ export interface ReadOptions {
   maxFileSize: number;
   /** Files between yields to the event loop (keeps memory flat on big trees). */
   yieldEvery?: number;
+  /** Called after each file (read, skipped or unreadable) with the bytes read for it. */
+  onFile?: (bytes: number) => void;
 }
 
 export interface ReadResult {
@@ -45,6 +47,7 @@ export async function readSources(
       await new Promise((resolve) => setImmediate(resolve));
     }
     const bytes = readBytes(path, options.maxFileSize, notes);
+    options.onFile?.(bytes?.length ?? 0);
     if (bytes === undefined) continue;
     if (isBinary(bytes)) {
       notes.push({ path, reason: 'skipped: binary file' });

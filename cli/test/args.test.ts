@@ -39,6 +39,10 @@ test('audit with paths gets the defaults', () => {
     include: [],
     exclude: [],
     maxWarnings: -1,
+    baseline: undefined,
+    updateBaseline: false,
+    changedSince: undefined,
+    shard: undefined,
   });
   assert.equal(audit('audit', 'src', '--no-prefilter').noPrefilter, true);
   assert.equal(DEFAULT_MAX_FILE_SIZE, 16 * 1024 * 1024);

@@ -96,7 +96,7 @@ test('writeFixedFiles refuses a file that changed on disk since it was read, and
   const fixed = runFixLoop(read.files, { configFor });
   // Someone saves net.c after it was read.
   writeFileSync(paths[0] ?? '', `${SOURCE}// edited\n`);
-  const outcome = writeFixedFiles(fixed.changed, fixed.texts, read.sources);
+  const outcome = await writeFixedFiles(fixed.changed, fixed.texts, read.sources);
   assert.deepEqual(outcome.refused, [paths[0]]);
   assert.deepEqual(outcome.written, [paths[1]]);
   assert.match(outcome.notes[0]?.reason ?? '', /changed on disk since it was read/);
@@ -112,7 +112,7 @@ test('writeFixedFiles leaves a file untouched with a note when the fixed text ca
   const read = await readSources([path], { maxFileSize: 1 << 20 });
   assert.equal(read.sources.get(path)?.encoding, 'windows-1252');
   const texts = new Map([[path, `/* \u4e2d */\n${SOURCE}`]]);
-  const outcome = writeFixedFiles([path], texts, read.sources);
+  const outcome = await writeFixedFiles([path], texts, read.sources);
   assert.deepEqual(outcome.notWritten, [path]);
   assert.deepEqual(outcome.refused, []);
   assert.match(outcome.notes[0]?.reason ?? '', /^not fixed: Cannot encode U\+4E2D/);

@@ -54,8 +54,15 @@ export function frameLine(
   return { source: shown, carets: ' '.repeat(start) + '^'.repeat(end - start) };
 }
 
+/** The text with every unsafe character (see isUnsafe) shown as U+FFFD; tabs are kept. */
+export function replaceUnsafe(text: string): string {
+  let out = '';
+  for (const char of text) out += char !== '\t' && isUnsafe(char) ? '\uFFFD' : char;
+  return out;
+}
+
 /** C0/C1 controls and bidirectional overrides would garble the terminal or hide what the code says. */
-function isUnsafe(char: string): boolean {
+export function isUnsafe(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
   return (
     code < 0x20 ||

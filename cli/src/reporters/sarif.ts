@@ -126,13 +126,9 @@ export function toSarifLog(files: readonly ReportFile[], options: SarifOptions):
   const results: SarifResult[] = [];
   for (const { result, text } of files) {
     locate(result.path);
-    const lines = new LineIndex(text);
-    const occurrences = new Map<string, number>();
-    for (const finding of result.findings) {
+    const fingerprints = findingFingerprints(result.findings, text);
+    for (const [i, finding] of result.findings.entries()) {
       const ruleId = finding.ruleId ?? UNUSED_SUPPRESSION_RULE_ID;
-      const lineKey = `${ruleId}\u0000${lines.lineText(finding.range.start.line).trim()}`;
-      const occurrence = (occurrences.get(lineKey) ?? 0) + 1;
-      occurrences.set(lineKey, occurrence);
       const sarif: SarifResult = {
         ruleId,
         ruleIndex: ruleIndex.get(ruleId) ?? -1,
@@ -141,7 +137,7 @@ export function toSarifLog(files: readonly ReportFile[], options: SarifOptions):
         locations: [
           { physicalLocation: { artifactLocation: locate(finding.path), region: region(finding.range) } },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${fingerprint(lineKey)}:${occurrence}` },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] ?? '' },
       };
       if (finding.related.length > 0) {
         sarif.relatedLocations = finding.related.map((related, i) => ({
@@ -273,6 +269,23 @@ function toSarifFix(fix: Fix, artifactLocation: SarifArtifactLocation): SarifFix
     description: { text: fix.message },
     artifactChanges: [{ artifactLocation, replacements }],
   };
+}
+
+/**
+ * The `primaryLocationLineHash` of each finding of one file, in order: `<hash>:<n>`, where the hash covers the
+ * rule id and the trimmed text of the finding's first line and n counts identical (rule, line) pairs in the
+ * file. Shared with --baseline, so a baseline entry and a SARIF alert identify a finding the same way.
+ */
+export function findingFingerprints(findings: readonly Finding[], text: string): string[] {
+  const lines = new LineIndex(text);
+  const occurrences = new Map<string, number>();
+  return findings.map((finding) => {
+    const ruleId = finding.ruleId ?? UNUSED_SUPPRESSION_RULE_ID;
+    const lineKey = `${ruleId}\u0000${lines.lineText(finding.range.start.line).trim()}`;
+    const occurrence = (occurrences.get(lineKey) ?? 0) + 1;
+    occurrences.set(lineKey, occurrence);
+    return `${fingerprint(lineKey)}:${occurrence}`;
+  });
 }
 
 /**
