@@ -1,6 +1,8 @@
 // Finds where a file spells the fast-path code: aliases (#define, const, enum, variables with its value),
 // and every use the deprecation rule reports, skipping comments, strings, #if conditions, definitions and #if 0.
 import type { SyntaxNode } from '../parse/parser.js';
+import type { TreeCursor } from 'tree-sitter';
+import type { Range } from '../types.js';
 import { rangeOf, unwrap } from '../parse/syntax.js';
 import type { CodeUse } from './fact-types.js';
 import { FAST_PATH_NAME, FAST_PATH_VALUE, evaluateConstant } from './code-constant.js';
@@ -112,34 +114,57 @@ export class CodeRecognizer {
     return this.definitionStarts.has(node.startIndex) && /^(preproc_def|init_declarator|enumerator|assignment_expression)$/.test(node.type);
   }
 
-  /** Every use of the code in the tree, in source order. */
+  /**
+   * Every use of the code in the tree, in source order. Walks with a TreeCursor and reads identifier text
+   * from the source string: creating a JS object for every node costs far more than parsing does.
+   */
   findUses(root: SyntaxNode, dead: DeadRanges): CodeUse[] {
     const uses: CodeUse[] = [];
-    const stack: SyntaxNode[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (SKIPPED_TYPES.has(node.type) || isDead(dead, node.startIndex)) continue;
-      if (node.type === 'preproc_function_def' || node.type === 'preproc_def') {
-        if (!this.isDefinition(node)) this.findUsesInMacroBody(node, uses);
+    const text = root.tree.rootNode.text;
+    const conditions = new Set<number>();
+    const cursor = root.walk();
+    for (let descend = true; ; ) {
+      if (descend && !this.skipAt(cursor, text, dead, conditions, uses) && cursor.gotoFirstChild()) continue;
+      if (cursor.gotoNextSibling()) {
+        descend = true;
         continue;
       }
-      const use = this.useAt(node);
-      if (use) {
-        uses.push(use);
-        continue;
-      }
-      if (this.isDefinition(node)) {
-        // `const DWORD kFastPath = SIO_LOOPBACK_FAST_PATH;` defines an alias: silent, its uses are reported.
-        continue;
-      }
-      const children = node.children;
-      for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i]!;
-        if (isConditionOf(node, child)) continue;
-        stack.push(child);
-      }
+      if (!cursor.gotoParent()) break;
+      descend = false;
     }
     return uses.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+
+  /** Looks at the cursor's node: records a use, and says whether its subtree is to be skipped. */
+  private skipAt(cursor: TreeCursor, text: string, dead: DeadRanges, conditions: Set<number>, uses: CodeUse[]): boolean {
+    const type = cursor.nodeType;
+    const start = cursor.startIndex;
+    if (SKIPPED_TYPES.has(type) || (dead.length > 0 && isDead(dead, start))) return true;
+    if (conditions.has(start) && !type.startsWith('#')) return true;
+    if (type === 'identifier') {
+      const name = text.slice(start, cursor.endIndex);
+      if (this.isName(name)) uses.push({ range: cursorRange(cursor), spelling: name });
+      return true;
+    }
+    if (!INTERESTING_TYPES.has(type)) return false;
+    const node = cursor.currentNode;
+    if (type === 'preproc_if' || type === 'preproc_elif' || type === 'preproc_elifdef' || type === 'preproc_ifdef') {
+      // The conditions of `#if`, `#elif`, `#ifdef`, `#ifndef` never count as uses.
+      const condition = node.childForFieldName(type === 'preproc_ifdef' ? 'name' : 'condition');
+      if (condition) conditions.add(condition.startIndex);
+      return false;
+    }
+    if (type === 'preproc_function_def' || type === 'preproc_def') {
+      if (!this.isDefinition(node)) this.findUsesInMacroBody(node, uses);
+      return true;
+    }
+    const use = this.useAt(node);
+    if (use) {
+      uses.push(use);
+      return true;
+    }
+    // `const DWORD kFastPath = SIO_LOOPBACK_FAST_PATH;` defines an alias: silent, its uses are reported.
+    return this.isDefinition(node);
   }
 
   private useAt(node: SyntaxNode): CodeUse | undefined {
@@ -203,18 +228,31 @@ const SKIPPED_TYPES = new Set([
   'preproc_include',
 ]);
 
-/** The conditions of `#if`, `#elif`, `#ifdef`, `#ifndef` never count as uses. */
-function isConditionOf(parent: SyntaxNode, child: SyntaxNode): boolean {
-  switch (parent.type) {
-    case 'preproc_if':
-    case 'preproc_elif':
-    case 'preproc_elifdef':
-      return parent.childForFieldName('condition')?.startIndex === child.startIndex && child.type !== '#if';
-    case 'preproc_ifdef':
-      return parent.childForFieldName('name')?.startIndex === child.startIndex;
-    default:
-      return false;
-  }
+/** Node types whose use or definition needs a node object; every other type is only walked through. */
+const INTERESTING_TYPES = new Set([
+  'qualified_identifier',
+  'number_literal',
+  'unary_expression',
+  'binary_expression',
+  'call_expression',
+  'preproc_def',
+  'preproc_function_def',
+  'preproc_if',
+  'preproc_elif',
+  'preproc_elifdef',
+  'preproc_ifdef',
+  'init_declarator',
+  'enumerator',
+  'assignment_expression',
+]);
+
+function cursorRange(cursor: TreeCursor): Range {
+  const start = cursor.startPosition;
+  const end = cursor.endPosition;
+  return {
+    start: { line: start.row, column: start.column, offset: cursor.startIndex },
+    end: { line: end.row, column: end.column, offset: cursor.endIndex },
+  };
 }
 
 function lastSegment(text: string): string {
