@@ -16,7 +16,28 @@ function rng(seed) {
   };
 }
 
-const WORDS = ['session', 'buffer', 'packet', 'channel', 'router', 'peer', 'frame', 'queue', 'worker', 'timer', 'stream', 'cache', 'handle', 'request', 'reply', 'config', 'probe', 'relay', 'tunnel', 'codec'];
+const WORDS = [
+  'session',
+  'buffer',
+  'packet',
+  'channel',
+  'router',
+  'peer',
+  'frame',
+  'queue',
+  'worker',
+  'timer',
+  'stream',
+  'cache',
+  'handle',
+  'request',
+  'reply',
+  'config',
+  'probe',
+  'relay',
+  'tunnel',
+  'codec',
+];
 
 function name(random, parts = 2) {
   let out = '';
@@ -155,7 +176,11 @@ export function generateTree(dir, megabytes = 100, seed = 1) {
     // One module in about 150 files carries the fast path (a header, its source, a user elsewhere).
     if (files % 150 === 75) {
       const m = FAST_PATH_MODULES[0](module++);
-      for (const [file, text] of [[`fastpath_${module - 1}.h`, m.header], [`fastpath_${module - 1}.cpp`, m.source], [`client_${module - 1}.cpp`, m.user]]) {
+      for (const [file, text] of [
+        [`fastpath_${module - 1}.h`, m.header],
+        [`fastpath_${module - 1}.cpp`, m.source],
+        [`client_${module - 1}.cpp`, m.user],
+      ]) {
         fs.writeFileSync(path.join(folder, file), text);
         written += text.length;
         files++;
@@ -180,5 +205,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const result = generateTree(dir, Number(process.argv[3] ?? 100));
-  console.log(`${result.files} files, ${(result.bytes / 1048576).toFixed(1)} MB, ${result.fastPathModules} fast-path modules in ${dir}`);
+  console.log(
+    `${result.files} files, ${(result.bytes / 1048576).toFixed(1)} MB, ${result.fastPathModules} fast-path modules in ${dir}`,
+  );
 }

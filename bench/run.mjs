@@ -25,7 +25,10 @@ function have(command) {
 function ensureTool(command, debianPackage) {
   if (have(command)) return true;
   if (process.getuid?.() !== 0) return false;
-  spawnSync('sh', ['-c', `apt-get install -y ${debianPackage} >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y ${debianPackage} >/dev/null 2>&1)`]);
+  spawnSync('sh', [
+    '-c',
+    `apt-get install -y ${debianPackage} >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y ${debianPackage} >/dev/null 2>&1)`,
+  ]);
   return have(command);
 }
 
@@ -49,7 +52,10 @@ function treeBytes(dir) {
 /** Runs a command under GNU time; returns wall/cpu seconds and peak RSS in MB. */
 function measure(label, command, args) {
   const timeFile = path.join(os.tmpdir(), `winsock-lint-bench-${process.pid}.time`);
-  const result = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %U %S %M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %U %S %M', command, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const [wall, user, sys, rssKb] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
   fs.rmSync(timeFile, { force: true });
   return { label, exitCode: result.status, wall, cpu: user + sys, peakRssMb: rssKb / 1024 };
@@ -71,26 +77,58 @@ const results = [];
 for (const tree of trees) {
   const { bytes, files } = treeBytes(tree.dir);
   const row = { tree: tree.name, files, megabytes: bytes / 1048576, runs: [] };
-  row.runs.push(measure('winsock-lint audit', process.execPath, [cli, 'audit', tree.dir, '--format', 'json', '--quiet']));
-  const fullParse = measure('winsock-lint audit --no-prefilter', process.execPath, [cli, 'audit', tree.dir, '--format', 'json', '--quiet', '--no-prefilter']);
+  row.runs.push(
+    measure('winsock-lint audit', process.execPath, [cli, 'audit', tree.dir, '--format', 'json', '--quiet']),
+  );
+  const fullParse = measure('winsock-lint audit --no-prefilter', process.execPath, [
+    cli,
+    'audit',
+    tree.dir,
+    '--format',
+    'json',
+    '--quiet',
+    '--no-prefilter',
+  ]);
   if (fullParse.exitCode !== 2) row.runs.push(fullParse);
-  const parseOnly = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/parse-throughput.mjs'), tree.dir], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  const parseOnly = JSON.parse(
+    execFileSync(process.execPath, [path.join(root, 'bench/parse-throughput.mjs'), tree.dir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    }),
+  );
   row.rawParseMbPerSecondPerCore = parseOnly.bytes / 1048576 / parseOnly.seconds;
   if (hasRg) row.runs.push(measure('rg -l', 'rg', ['-l', '-e', PATTERN, tree.dir]));
-  if (hasAstGrep) row.runs.push(measure('ast-grep scan', astGrep, ['scan', '--rule', path.join(root, 'bench/ast-grep/fast-path.yml'), tree.dir]));
+  if (hasAstGrep)
+    row.runs.push(
+      measure('ast-grep scan', astGrep, ['scan', '--rule', path.join(root, 'bench/ast-grep/fast-path.yml'), tree.dir]),
+    );
   for (const run of row.runs) run.mbPerSecond = row.megabytes / run.wall;
   results.push(row);
 }
-const index = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/index-time.mjs'), generated], { encoding: 'utf8', maxBuffer: 1 << 20 }));
-const single = measure('winsock-lint audit (1 file)', process.execPath, [cli, 'audit', path.join(root, 'fixtures/demo/bus_client.cpp'), '--quiet']);
+const index = JSON.parse(
+  execFileSync(process.execPath, [path.join(root, 'bench/index-time.mjs'), generated], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  }),
+);
+const single = measure('winsock-lint audit (1 file)', process.execPath, [
+  cli,
+  'audit',
+  path.join(root, 'fixtures/demo/bus_client.cpp'),
+  '--quiet',
+]);
 
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`winsock-lint benchmark (${cores} cores, node ${process.version})\n`);
-console.log(`${pad('tree', 26)}${pad('tool', 36)}${pad('wall s', 9)}${pad('cpu s', 9)}${pad('MB/s', 9)}${pad('peak MB', 9)}`);
+console.log(
+  `${pad('tree', 26)}${pad('tool', 36)}${pad('wall s', 9)}${pad('cpu s', 9)}${pad('MB/s', 9)}${pad('peak MB', 9)}`,
+);
 for (const row of results) {
   for (const run of row.runs) {
-    console.log(`${pad(row.tree, 26)}${pad(run.label, 36)}${pad(run.wall.toFixed(2), 9)}${pad(run.cpu.toFixed(2), 9)}${pad(run.mbPerSecond.toFixed(1), 9)}${pad(run.peakRssMb.toFixed(0), 9)}`);
+    console.log(
+      `${pad(row.tree, 26)}${pad(run.label, 36)}${pad(run.wall.toFixed(2), 9)}${pad(run.cpu.toFixed(2), 9)}${pad(run.mbPerSecond.toFixed(1), 9)}${pad(run.peakRssMb.toFixed(0), 9)}`,
+    );
   }
   const audit = row.runs.find((r) => r.label === 'winsock-lint audit');
   const rg = row.runs.find((r) => r.label === 'rg -l');
@@ -111,7 +149,9 @@ console.log(
   `project index on the generated tree: read ${index.readSeconds.toFixed(2)} s, index ${index.indexSeconds.toFixed(2)} s cold / ${index.warmIndexSeconds.toFixed(2)} s with cached facts ` +
     `(${index.parsedFiles} of ${index.files} files parsed), peak ${index.peakRssMb.toFixed(0)} MB (target < 300 MB)`,
 );
-console.log(`1-file audit: ${(single.wall * 1000).toFixed(0)} ms (target < 300 ms), peak ${single.peakRssMb.toFixed(0)} MB`);
+console.log(
+  `1-file audit: ${(single.wall * 1000).toFixed(0)} ms (target < 300 ms), peak ${single.peakRssMb.toFixed(0)} MB`,
+);
 const json = { date: new Date().toISOString(), cores, node: process.version, results, index, singleFile: single };
 fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(json, null, 2));
 console.log(`\nwrote ${path.relative(root, path.join(out, 'results.json'))}`);

@@ -14,16 +14,28 @@ const SOURCE = /\.(c|cc|cpp|cxx|h|hh|hpp|hxx|inl|ipp|ts|tsx|mts|cts|js|mjs|cjs)$
 
 function list(target) {
   if (fs.statSync(target).isFile()) return [path.resolve(target)];
-  return fs.readdirSync(target, { recursive: true }).map((f) => path.resolve(target, String(f))).filter((f) => SOURCE.test(f) && fs.statSync(f).isFile()).sort();
+  return fs
+    .readdirSync(target, { recursive: true })
+    .map((f) => path.resolve(target, String(f)))
+    .filter((f) => SOURCE.test(f) && fs.statSync(f).isFile())
+    .sort();
 }
 
 for (const target of targets) {
   const files = list(target);
   // Start from the files without annotations, so positions refer to the code alone.
-  const texts = new Map(files.map((f) => {
-    const text = decodeSource(fs.readFileSync(f)).text;
-    return [f, text.split('\n').filter((line) => !isAnnotationLine(line.replace(/\r$/, ''))).join('\n')];
-  }));
+  const texts = new Map(
+    files.map((f) => {
+      const text = decodeSource(fs.readFileSync(f)).text;
+      return [
+        f,
+        text
+          .split('\n')
+          .filter((line) => !isAnnotationLine(line.replace(/\r$/, '')))
+          .join('\n'),
+      ];
+    }),
+  );
   const results = analyzeProject(files.map((f) => ({ path: f, text: texts.get(f) })));
   // Lines move down by the annotation lines inserted above them: map code lines to their final numbers.
   const inserted = new Map(results.map((r) => [r.path, r.findings.map((f) => f.range.start.line)]));
@@ -40,7 +52,10 @@ for (const target of targets) {
       const carets = '^'.repeat(Math.max(1, annotatedLength(text, f.range.start, f.range.end)));
       const prefix = `//${' '.repeat(Math.max(1, f.range.start.column - 2))}`;
       const line = `${prefix}${carets} ${annotationRule(f.ruleId, f.messageId)}${related.length ? ` related:${related.join(',')}` : ''}`;
-      byLine.set(f.range.start.line, [...(byLine.get(f.range.start.line) ?? []), { line, message: f.message, column: f.range.start.column }]);
+      byLine.set(f.range.start.line, [
+        ...(byLine.get(f.range.start.line) ?? []),
+        { line, message: f.message, column: f.range.start.column },
+      ]);
     }
     const out = [];
     lines.forEach((l, i) => {

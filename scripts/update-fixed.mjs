@@ -9,11 +9,11 @@ import { execSync } from 'node:child_process';
 import { analyzeProject, applyFixes, decodeSource } from '../rules/dist/src/index.js';
 import { fixtureProjects } from '../rules/dist/test/support/fixture-files.js';
 const write = process.argv.includes('--write');
-const only = process.argv.filter(a => !a.startsWith('--')).slice(2);
+const only = process.argv.filter((a) => !a.startsWith('--')).slice(2);
 for (const p of fixtureProjects()) {
   const texts = new Map(p.files.map((f) => [f, decodeSource(fs.readFileSync(f)).text]));
   for (const file of p.files) {
-    if (only.length && !only.some(o => file.includes(o))) continue;
+    if (only.length && !only.some((o) => file.includes(o))) continue;
     let cur = new Map(texts);
     for (let i = 0; i < 10; i++) {
       const r = analyzeProject(p.files.map((f) => ({ path: f, text: cur.get(f) }))).find((x) => x.path === file);
@@ -28,7 +28,11 @@ for (const p of fixtureProjects()) {
     if (out !== expected) {
       const tmp = path.join(os.tmpdir(), 'winsock-lint-fixed.out');
       fs.writeFileSync(tmp, out);
-      try { execSync(`diff ${fs.existsSync(fixedPath) ? fixedPath : '/dev/null'} ${tmp}`, { stdio: 'pipe' }); } catch (e) { console.log('== ' + fixedPath + '\n' + e.stdout.toString().slice(0, 3000)); }
+      try {
+        execSync(`diff ${fs.existsSync(fixedPath) ? fixedPath : '/dev/null'} ${tmp}`, { stdio: 'pipe' });
+      } catch (e) {
+        console.log('== ' + fixedPath + '\n' + e.stdout.toString().slice(0, 3000));
+      }
       if (out.includes('\r\n') !== expected.includes('\r\n')) console.log('CRLF mismatch');
       if (write) fs.writeFileSync(fixedPath, out);
     }

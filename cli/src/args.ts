@@ -132,10 +132,7 @@ const SEVERITY_WORDS: ReadonlyMap<string, SeveritySetting> = new Map([
   ['2', 'error'],
 ]);
 
-export function parseCommandLine(
-  argv: readonly string[],
-  knownRuleIds: readonly string[],
-): Command {
+export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly string[]): Command {
   // The language server takes its own transport flags (--stdio, --node-ipc, --socket=N).
   if (argv[0] === 'lsp') {
     const transport = parseTransport(argv.slice(1));
@@ -153,11 +150,7 @@ export function parseCommandLine(
     });
   } catch (error) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes and readable messages.
-    const topic: HelpTopic = argv.includes('audit')
-      ? 'audit'
-      : argv.includes('merge')
-        ? 'merge'
-        : 'general';
+    const topic: HelpTopic = argv.includes('audit') ? 'audit' : argv.includes('merge') ? 'merge' : 'general';
     throw new UsageError(error instanceof Error ? error.message : String(error), topic);
   }
   const { values, positionals, tokens } = parsed;
@@ -178,10 +171,7 @@ export function parseCommandLine(
   if (values['list-rules']) return { kind: 'list-rules' };
   if (values['print-config'] !== undefined) {
     if (rest.length > 0) {
-      throw new UsageError(
-        `--print-config takes one file and no other paths, got: ${rest.join(' ')}`,
-        'audit',
-      );
+      throw new UsageError(`--print-config takes one file and no other paths, got: ${rest.join(' ')}`, 'audit');
     }
     return {
       kind: 'print-config',
@@ -285,10 +275,7 @@ function parseShard(value: string | undefined): Shard | undefined {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
-    throw new UsageError(
-      `--shard expects i/n with 1 <= i <= n (for example 2/4), got '${value}'`,
-      'audit',
-    );
+    throw new UsageError(`--shard expects i/n with 1 <= i <= n (for example 2/4), got '${value}'`, 'audit');
   }
   return { index, count };
 }
@@ -321,16 +308,10 @@ function parseMaxWarnings(value: string | undefined): number {
 function parseFormat(value: string | undefined): OutputFormat {
   if (value === undefined) return 'stylish';
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-  throw new UsageError(
-    `unknown format '${value}'; expected one of: ${OUTPUT_FORMATS.join(', ')}`,
-    'audit',
-  );
+  throw new UsageError(`unknown format '${value}'; expected one of: ${OUTPUT_FORMATS.join(', ')}`, 'audit');
 }
 
-function parseRuleOverrides(
-  specs: readonly string[],
-  knownRuleIds: readonly string[],
-): RuleOverrides {
+function parseRuleOverrides(specs: readonly string[], knownRuleIds: readonly string[]): RuleOverrides {
   const overrides: RuleOverrides = {};
   for (const spec of specs) {
     const eq = spec.indexOf('=');
@@ -343,17 +324,11 @@ function parseRuleOverrides(
     const id = spec.slice(0, eq).trim();
     const word = spec.slice(eq + 1).trim();
     if (!knownRuleIds.includes(id)) {
-      throw new UsageError(
-        `unknown rule '${id}' in --rule; known rules: ${knownRuleIds.join(', ')}`,
-        'audit',
-      );
+      throw new UsageError(`unknown rule '${id}' in --rule; known rules: ${knownRuleIds.join(', ')}`, 'audit');
     }
     const severity = SEVERITY_WORDS.get(word);
     if (severity === undefined) {
-      throw new UsageError(
-        `unknown severity '${word}' for rule '${id}'; expected off, warn or error`,
-        'audit',
-      );
+      throw new UsageError(`unknown severity '${word}' for rule '${id}'; expected off, warn or error`, 'audit');
     }
     overrides[id as RuleId] = severity;
   }
@@ -364,10 +339,7 @@ function parseMaxFileSize(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_FILE_SIZE;
   const bytes = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(bytes) || bytes < 1) {
-    throw new UsageError(
-      `--max-file-size expects a positive whole number of bytes, got '${value}'`,
-      'audit',
-    );
+    throw new UsageError(`--max-file-size expects a positive whole number of bytes, got '${value}'`, 'audit');
   }
   return bytes;
 }

@@ -50,8 +50,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     useIgnoreFiles: options.useIgnoreFiles,
   });
   if (discovery.missing.length > 0) {
-    for (const path of discovery.missing)
-      io.stderr.write(`winsock-lint: error: no such file or folder: ${path}\n`);
+    for (const path of discovery.missing) io.stderr.write(`winsock-lint: error: no such file or folder: ${path}\n`);
     return EXIT_FAILURE;
   }
   writeNotes(discovery.notes);
@@ -84,8 +83,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof ConfigLoadError) {
-      for (const line of error.message.split('\n'))
-        io.stderr.write(`winsock-lint: error: ${line}\n`);
+      for (const line of error.message.split('\n')) io.stderr.write(`winsock-lint: error: ${line}\n`);
       return EXIT_FAILURE;
     }
     throw error;
@@ -205,9 +203,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
       try {
         writeFileAtomic(baselineFile, formatBaseline([...entryOf.values()], cliVersion()));
       } catch (error) {
-        io.stderr.write(
-          `winsock-lint: error: cannot write the baseline to ${baselineFile}: ${errorCode(error)}\n`,
-        );
+        io.stderr.write(`winsock-lint: error: cannot write the baseline to ${baselineFile}: ${errorCode(error)}\n`);
         return EXIT_FAILURE;
       }
       io.stderr.write(
@@ -242,9 +238,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
 
   if (diff !== '') io.stdout.write(diff);
   const toFile = options.outputFile !== undefined;
-  const color = toFile
-    ? options.color === 'always'
-    : shouldUseColor(options.color, io.stdout, io.env);
+  const color = toFile ? options.color === 'always' : shouldUseColor(options.color, io.stdout, io.env);
   const output = formatReport(options.format, reported, {
     color,
     cwd: io.cwd,
@@ -256,9 +250,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     try {
       writeFileAtomic(target, output === '' ? '' : `${output}\n`);
     } catch (error) {
-      io.stderr.write(
-        `winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`,
-      );
+      io.stderr.write(`winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`);
       return EXIT_FAILURE;
     }
   } else if (options.fix === 'dry-run') {
@@ -284,8 +276,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   if (counts.errors > 0) return EXIT_FINDINGS;
   if (options.maxWarnings >= 0 && counts.warnings > options.maxWarnings) {
     io.stderr.write(
-      `winsock-lint: error: too many warnings (${counts.warnings}; --max-warnings is ` +
-        `${options.maxWarnings})\n`,
+      `winsock-lint: error: too many warnings (${counts.warnings}; --max-warnings is ` + `${options.maxWarnings})\n`,
     );
     return EXIT_FINDINGS;
   }

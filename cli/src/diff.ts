@@ -75,10 +75,7 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
   }
   if (!found) {
     // Too different to be worth the time: everything old out, everything new in.
-    return [
-      ...a.map((line): Op => ({ kind: 'delete', line })),
-      ...b.map((line): Op => ({ kind: 'insert', line })),
-    ];
+    return [...a.map((line): Op => ({ kind: 'delete', line })), ...b.map((line): Op => ({ kind: 'insert', line }))];
   }
   // Backtrack from (n, m) through the saved V arrays.
   const reversed: Op[] = [];
@@ -87,10 +84,7 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
   for (let d = trace.length - 1; d >= 0; d--) {
     const vd = trace[d] ?? v;
     const k = x - y;
-    const prevK =
-      k === -d || (k !== d && (vd[offset + k - 1] ?? 0) < (vd[offset + k + 1] ?? 0))
-        ? k + 1
-        : k - 1;
+    const prevK = k === -d || (k !== d && (vd[offset + k - 1] ?? 0) < (vd[offset + k + 1] ?? 0)) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : (vd[offset + prevK] ?? 0);
     const prevY = prevX - prevK;
     while (x > prevX && y > prevY) {

@@ -127,9 +127,7 @@ class Walker {
       current = parent;
       chain.push(current);
     }
-    const levels = chain
-      .reverse()
-      .flatMap((folder) => this.ignoreLevel(folder) ?? []);
+    const levels = chain.reverse().flatMap((folder) => this.ignoreLevel(folder) ?? []);
     return isIgnored(levels, dir, true) ? [] : levels;
   }
 
@@ -192,12 +190,7 @@ class Walker {
     }
   }
 
-  private followLink(
-    path: string,
-    name: string,
-    chain: ReadonlySet<string>,
-    levels: readonly IgnoreLevel[],
-  ): void {
+  private followLink(path: string, name: string, chain: ReadonlySet<string>, levels: readonly IgnoreLevel[]): void {
     if (isIgnored(levels, path, false)) return;
     let stats: Stats;
     try {

@@ -51,8 +51,7 @@ export class ConfigLoader {
 
   constructor(options: ConfigLoaderOptions = {}) {
     const cwd = options.cwd ?? process.cwd();
-    this.explicitPath =
-      options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
+    this.explicitPath = options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
     this.overrides = options.overrides ?? {};
     this.base = defaultConfig(defaultSeverities());
     this.withoutFile = {
@@ -126,9 +125,7 @@ export class ConfigLoader {
     try {
       text = readFileSync(configPath, 'utf8');
     } catch (error) {
-      throw new ConfigLoadError(
-        `cannot read configuration file ${configPath}: ${errorCode(error)}`,
-      );
+      throw new ConfigLoadError(`cannot read configuration file ${configPath}: ${errorCode(error)}`);
     }
     // Editors on Windows like to save JSON with a byte-order mark; JSON itself has none.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

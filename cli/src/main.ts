@@ -18,8 +18,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       command = parseCommandLine(argv, ruleIds);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      const helpCommand =
-        error.topic === 'general' ? 'winsock-lint --help' : `winsock-lint ${error.topic} --help`;
+      const helpCommand = error.topic === 'general' ? 'winsock-lint --help' : `winsock-lint ${error.topic} --help`;
       io.stderr.write(`winsock-lint: error: ${error.message}\nRun \`${helpCommand}\` for usage.\n`);
       return EXIT_FAILURE;
     }

@@ -32,10 +32,7 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function readSources(
-  paths: readonly string[],
-  options: ReadOptions,
-): Promise<ReadResult> {
+export async function readSources(paths: readonly string[], options: ReadOptions): Promise<ReadResult> {
   const files: ProjectFile[] = [];
   const notes: Note[] = [];
   const sources = new Map<string, SourceInfo>();

@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 
 export function cliVersion(): string {
   // Compiled to dist/src/version.js, so the manifest is two folders up.
-  const manifest = JSON.parse(
-    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-  ) as {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version?: unknown;
   };
   return typeof manifest.version === 'string' ? manifest.version : '0.0.0';

@@ -1,12 +1,7 @@
 // Unit tests of command-line parsing: commands, defaults, every option, and the usage errors that exit 2.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  DEFAULT_MAX_FILE_SIZE,
-  parseCommandLine,
-  UsageError,
-  type AuditOptions,
-} from '../src/args.js';
+import { DEFAULT_MAX_FILE_SIZE, parseCommandLine, UsageError, type AuditOptions } from '../src/args.js';
 
 const RULES = ['no-deprecated-fast-path', 'fast-path-before-connect', 'fast-path-tcp-only'];
 
@@ -49,17 +44,7 @@ test('audit with paths gets the defaults', () => {
 });
 
 test('options may come before, between or after the paths, in long, short and = forms', () => {
-  const options = audit(
-    'audit',
-    '-f',
-    'json',
-    'a',
-    '--config=ci/w.json',
-    'b',
-    '--quiet',
-    '--max-file-size',
-    '1024',
-  );
+  const options = audit('audit', '-f', 'json', 'a', '--config=ci/w.json', 'b', '--quiet', '--max-file-size', '1024');
   assert.deepEqual(options.paths, ['a', 'b']);
   assert.equal(options.format, 'json');
   assert.equal(options.configPath, 'ci/w.json');
@@ -99,10 +84,7 @@ test('bad --rule values are usage errors that say what is wrong', () => {
     ['audit', '--rule', 'no-such-rule=error', 'src'],
     /unknown rule 'no-such-rule'.*known rules: no-deprecated-fast-path/,
   );
-  usageError(
-    ['audit', '--rule', 'fast-path-tcp-only=fatal', 'src'],
-    /unknown severity 'fatal'.*off, warn or error/,
-  );
+  usageError(['audit', '--rule', 'fast-path-tcp-only=fatal', 'src'], /unknown severity 'fatal'.*off, warn or error/);
   usageError(['audit', '--rule', 'fast-path-tcp-only=constructor', 'src'], /unknown severity/);
 });
 
@@ -115,14 +97,8 @@ test('--color and --no-color: the last one wins; neither means auto', () => {
 });
 
 test('unknown format, bad size, unknown option and missing values are usage errors', () => {
-  usageError(
-    ['audit', '--format', 'xml', 'src'],
-    /unknown format 'xml'; expected one of: stylish, json, sarif/,
-  );
-  usageError(
-    ['audit', '--max-file-size', '12k', 'src'],
-    /positive whole number of bytes, got '12k'/,
-  );
+  usageError(['audit', '--format', 'xml', 'src'], /unknown format 'xml'; expected one of: stylish, json, sarif/);
+  usageError(['audit', '--max-file-size', '12k', 'src'], /positive whole number of bytes, got '12k'/);
   usageError(['audit', '--max-file-size', '0', 'src'], /positive whole number/);
   usageError(['audit', '--fix-all', 'src'], /Unknown option '--fix-all'/);
   usageError(['audit', 'src', '--format'], /argument missing/);
@@ -202,10 +178,7 @@ test('--list-rules and --print-config need no paths', () => {
   assert.deepEqual(parseCommandLine(['audit', '--list-rules'], RULES), { kind: 'list-rules' });
   assert.deepEqual(parseCommandLine(['--list-rules'], RULES), { kind: 'list-rules' });
   assert.deepEqual(
-    parseCommandLine(
-      ['audit', '--print-config', 'src/a.c', '-c', 'w.json', '--rule', 'fast-path-tcp-only=off'],
-      RULES,
-    ),
+    parseCommandLine(['audit', '--print-config', 'src/a.c', '-c', 'w.json', '--rule', 'fast-path-tcp-only=off'], RULES),
     {
       kind: 'print-config',
       options: {

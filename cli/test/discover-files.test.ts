@@ -54,9 +54,7 @@ test('skips .git, node_modules and the other default-ignored folders, but not a 
     'vendor/.hg/z.c': '',
     'vendor/keep.c': '',
   });
-  assert.deepEqual(relativePaths(root, discoverFiles([root], { extensions: EXTENSIONS }).files), [
-    'vendor/keep.c',
-  ]);
+  assert.deepEqual(relativePaths(root, discoverFiles([root], { extensions: EXTENSIONS }).files), ['vendor/keep.c']);
   const named = discoverFiles([join(root, 'node_modules')], { extensions: EXTENSIONS });
   assert.deepEqual(relativePaths(root, named.files), ['node_modules/pkg/binding.cc']);
 });
@@ -134,15 +132,11 @@ test('an unreadable folder is noted ("cannot read directory: EACCES") and the wa
   lock(join(root, 'secret'));
   const result = discoverFiles([root], { extensions: EXTENSIONS });
   if (isRoot()) {
-    t.skip(
-      'running as root: chmod 000 does not stop root from reading a folder, so EACCES cannot be observed',
-    );
+    t.skip('running as root: chmod 000 does not stop root from reading a folder, so EACCES cannot be observed');
     return;
   }
   assert.deepEqual(relativePaths(root, result.files), ['ok/a.c']);
-  assert.deepEqual(result.notes, [
-    { path: join(root, 'secret'), reason: 'cannot read directory: EACCES' },
-  ]);
+  assert.deepEqual(result.notes, [{ path: join(root, 'secret'), reason: 'cannot read directory: EACCES' }]);
 });
 
 test('the order does not depend on the order of the arguments', (t) => {
@@ -165,10 +159,7 @@ test('.gitignore and .ignore files in walked folders leave files and folders out
     'src/keep.gen.c': '',
   });
   const options = { extensions: EXTENSIONS, useIgnoreFiles: true };
-  assert.deepEqual(relativePaths(root, discoverFiles([root], options).files), [
-    'src/a.c',
-    'src/keep.gen.c',
-  ]);
+  assert.deepEqual(relativePaths(root, discoverFiles([root], options).files), ['src/a.c', 'src/keep.gen.c']);
   // Without useIgnoreFiles (--no-ignore) every source is found.
   assert.deepEqual(relativePaths(root, discoverFiles([root], { extensions: EXTENSIONS }).files), [
     'build/out.c',
@@ -188,12 +179,10 @@ test("the repository root's .gitignore applies when only a subfolder is named; e
   });
   const options = { extensions: EXTENSIONS, useIgnoreFiles: true, cwd: root };
   assert.deepEqual(relativePaths(root, discoverFiles(['src'], options).files), ['src/a.c']);
-  assert.deepEqual(
-    relativePaths(root, discoverFiles(['src', 'src/generated/g.c'], options).files),
-    ['src/a.c', 'src/generated/g.c'],
-  );
-  // A folder named on the command line is walked even when an ignore file above it excludes it.
-  assert.deepEqual(relativePaths(root, discoverFiles(['src/generated'], options).files), [
+  assert.deepEqual(relativePaths(root, discoverFiles(['src', 'src/generated/g.c'], options).files), [
+    'src/a.c',
     'src/generated/g.c',
   ]);
+  // A folder named on the command line is walked even when an ignore file above it excludes it.
+  assert.deepEqual(relativePaths(root, discoverFiles(['src/generated'], options).files), ['src/generated/g.c']);
 });

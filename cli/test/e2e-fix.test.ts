@@ -101,7 +101,12 @@ test('--fix keeps CRLF line endings, a UTF-8 BOM, UTF-16LE and Windows-1252 byte
   cpFixed[3] = 0x93;
   cpFixed[8] = 0x94;
   assert.deepEqual(readFileSync(join(root, 'cp.c')), cpFixed);
-  assert.ok(!readFileSync(join(root, 'crlf.c')).toString('latin1').match(/[^\r]\n/), 'no bare LF');
+  assert.ok(
+    !readFileSync(join(root, 'crlf.c'))
+      .toString('latin1')
+      .match(/[^\r]\n/),
+    'no bare LF',
+  );
 });
 
 test('after --fix the report shows the findings that remain and the exit code follows them', (t) => {
@@ -112,7 +117,10 @@ test('after --fix the report shows the findings that remain and the exit code fo
   assert.equal(readFileSync(join(root, 'b.c'), 'utf8'), UNFIXABLE);
   assert.deepEqual(results.find((r) => r.filePath === join(root, 'a.c'))?.messages, []);
   const remaining = results.find((r) => r.filePath === join(root, 'b.c'))?.messages ?? [];
-  assert.ok(remaining.some((m) => m.ruleId === 'no-deprecated-fast-path'), out.stdout);
+  assert.ok(
+    remaining.some((m) => m.ruleId === 'no-deprecated-fast-path'),
+    out.stdout,
+  );
   assert.equal(out.status, remaining.some((m) => m.severity === 2) ? 1 : 0, out.stderr);
 });
 
@@ -230,10 +238,7 @@ test('.gitignore is respected, --no-ignore disables it; --include and --exclude 
   assert.deepEqual(files('.'), ['src/a.c', 'src/b.cpp', 'vendor/v.c']);
   assert.deepEqual(files('--no-ignore', '.'), ['gen/g.c', 'src/a.c', 'src/b.cpp', 'vendor/v.c']);
   assert.deepEqual(files('--exclude', 'vendor', '.'), ['src/a.c', 'src/b.cpp']);
-  assert.deepEqual(files('--include', 'src/**/*.cpp', '--include', 'vendor/**', '.'), [
-    'src/b.cpp',
-    'vendor/v.c',
-  ]);
+  assert.deepEqual(files('--include', 'src/**/*.cpp', '--include', 'vendor/**', '.'), ['src/b.cpp', 'vendor/v.c']);
   // Named explicitly: analysed even though ignored or not included, but never when excluded.
   assert.deepEqual(files('--include', '**/*.cpp', 'gen/g.c', 'src'), ['gen/g.c', 'src/b.cpp']);
   const excluded = run(root, 'audit', '-f', 'json', '--exclude', 'gen/**', 'gen/g.c');

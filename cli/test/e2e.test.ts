@@ -153,19 +153,9 @@ test('after connect() it is also a fast-path-before-connect error: exit 1, in bo
 
 test('--rule turns a rule off or up; --quiet drops warnings', (t) => {
   const root = makeTree(t, { 'net.c': WARNING_ONLY });
-  const off = run(
-    root,
-    'audit',
-    '--format',
-    'json',
-    '--rule',
-    'no-deprecated-fast-path=off',
-    'net.c',
-  );
+  const off = run(root, 'audit', '--format', 'json', '--rule', 'no-deprecated-fast-path=off', 'net.c');
   assert.equal(off.status, 0, off.stderr);
-  assert.ok(
-    !messagesOf(json(off), join(root, 'net.c')).some((m) => m.ruleId === 'no-deprecated-fast-path'),
-  );
+  assert.ok(!messagesOf(json(off), join(root, 'net.c')).some((m) => m.ruleId === 'no-deprecated-fast-path'));
   const up = run(root, 'audit', '--rule', 'no-deprecated-fast-path=error', 'net.c');
   assert.equal(up.status, 1, up.stderr);
   const quiet = run(root, 'audit', '--quiet', 'net.c');
@@ -192,10 +182,7 @@ test('a configuration file next to the sources applies; its exclude drops files'
 });
 
 test('Windows-1252 and UTF-16LE-with-BOM sources are decoded and analysed', (t) => {
-  const latin1 = Buffer.from(
-    WARNING_ONLY.replace('int on = 1;', 'int on = 1; /* activ\u00e9 */'),
-    'latin1',
-  );
+  const latin1 = Buffer.from(WARNING_ONLY.replace('int on = 1;', 'int on = 1; /* activ\u00e9 */'), 'latin1');
   assert.ok(latin1.includes(0xe9));
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WARNING_ONLY, 'utf16le')]);
   const root = makeTree(t, { 'cp1252.c': latin1, 'wide.cpp': utf16 });
@@ -203,9 +190,7 @@ test('Windows-1252 and UTF-16LE-with-BOM sources are decoded and analysed', (t) 
   assert.equal(out.status, 0, out.stderr);
   const results = json(out);
   for (const name of ['cp1252.c', 'wide.cpp']) {
-    const deprecated = messagesOf(results, join(root, name)).find(
-      (m) => m.ruleId === 'no-deprecated-fast-path',
-    );
+    const deprecated = messagesOf(results, join(root, name)).find((m) => m.ruleId === 'no-deprecated-fast-path');
     assert.ok(deprecated, `${name}: ${out.stdout}`);
     assert.deepEqual(
       { line: deprecated.line, column: deprecated.column },
@@ -254,10 +239,7 @@ test('usage errors, unknown formats, bad --rule and missing paths exit 2 with a 
     assert.equal(out.stdout, '', args.join(' '));
     assert.match(out.stderr, /^winsock-lint: error: /, args.join(' '));
   }
-  assert.match(
-    run(root, 'audit', 'missing-folder').stderr,
-    /no such file or folder: .*missing-folder/,
-  );
+  assert.match(run(root, 'audit', 'missing-folder').stderr, /no such file or folder: .*missing-folder/);
 });
 
 test('a broken configuration file exits 2 and names the file', (t) => {

@@ -2,14 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatJson, toEslintResults } from '../src/reporters/json.js';
-import {
-  A_PATH,
-  A_TEXT,
-  B_PATH,
-  C_PATH,
-  callRange,
-  reportFiles,
-} from './helpers/reporter-fixtures.js';
+import { A_PATH, A_TEXT, B_PATH, C_PATH, callRange, reportFiles } from './helpers/reporter-fixtures.js';
 
 test('ESLint LintResult shape, key order, 1-based positions and merged fix ranges', () => {
   const callStart = callRange.start.offset;

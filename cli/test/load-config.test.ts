@@ -85,8 +85,7 @@ test('a broken configuration file is a ConfigLoadError naming the file', (t) => 
   const loader = new ConfigLoader();
   assert.throws(
     () => loader.configFor(join(root, 'a.c')),
-    (error: unknown) =>
-      error instanceof ConfigLoadError && error.message.includes(join(root, CONFIG_FILE_NAME)),
+    (error: unknown) => error instanceof ConfigLoadError && error.message.includes(join(root, CONFIG_FILE_NAME)),
   );
 });
 
@@ -113,8 +112,5 @@ test('--config naming a missing file exits 2 before any work', async (t) => {
   const root = makeTree(t, { 'a.c': '' });
   const io = captureIo(root);
   assert.equal(await main(['audit', '--config', 'nope.json', 'a.c'], io), 2);
-  assert.equal(
-    io.err(),
-    `winsock-lint: error: cannot read configuration file ${join(root, 'nope.json')}: ENOENT\n`,
-  );
+  assert.equal(io.err(), `winsock-lint: error: cannot read configuration file ${join(root, 'nope.json')}: ENOENT\n`);
 });

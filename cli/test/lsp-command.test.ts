@@ -58,8 +58,14 @@ test('winsock-lint lsp --stdio serves diagnostics and exits on request', { timeo
   const uri = 'file:///tmp/winsock-lint-lsp-command/client.cpp';
   const text = 'void f(SOCKET s) {\n  WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, 4, NULL, 0, &b, NULL, NULL);\n}\n';
   send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'cpp', version: 1, text } } });
-  const published = await waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { uri: string; diagnostics: unknown[] }).diagnostics.length > 0);
-  const diagnostics = (published.params as { diagnostics: Array<{ code: string; range: { start: { line: number; character: number } } }> }).diagnostics;
+  const published = await waitFor(
+    (m) =>
+      m.method === 'textDocument/publishDiagnostics' &&
+      (m.params as { uri: string; diagnostics: unknown[] }).diagnostics.length > 0,
+  );
+  const diagnostics = (
+    published.params as { diagnostics: Array<{ code: string; range: { start: { line: number; character: number } } }> }
+  ).diagnostics;
   assert.deepEqual(
     diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}`),
     ['no-deprecated-fast-path 1:14'],

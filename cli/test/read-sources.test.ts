@@ -13,10 +13,7 @@ test('UTF-8, Windows-1252 and UTF-16 (LE and BE, with a BOM) are decoded to the 
     'utf8.c': SOURCE,
     'cp1252.c': Buffer.from(SOURCE, 'latin1'),
     'utf16le.c': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SOURCE, 'utf16le')]),
-    'utf16be.c': Buffer.concat([
-      Buffer.from([0xfe, 0xff]),
-      Buffer.from(SOURCE, 'utf16le').swap16(),
-    ]),
+    'utf16be.c': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(SOURCE, 'utf16le').swap16()]),
   });
   const paths = ['utf8.c', 'cp1252.c', 'utf16le.c', 'utf16be.c'].map((name) => join(root, name));
   const result = await readSources(paths, { maxFileSize: 1024 });
@@ -56,9 +53,7 @@ test('files that vanished or cannot be read are noted and skipped', async (t) =>
   assert.deepEqual(gone.notes, [{ path: join(root, 'gone.c'), reason: 'cannot read: ENOENT' }]);
   lock(join(root, 'secret.c'));
   if (isRoot()) {
-    t.skip(
-      'running as root: chmod 000 does not stop root from reading a file, so EACCES cannot be observed',
-    );
+    t.skip('running as root: chmod 000 does not stop root from reading a file, so EACCES cannot be observed');
     return;
   }
   const result = await readSources([join(root, 'ok.c'), join(root, 'secret.c')], {

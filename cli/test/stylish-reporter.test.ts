@@ -54,10 +54,7 @@ test('singular words, no fixable line without fixes, wide line numbers aligned i
         result: {
           path: '/v/w.c',
           notes: [],
-          findings: [
-            finding('/v/w.c', { range: first }),
-            finding('/v/w.c', { range: second, severity: 'error' }),
-          ],
+          findings: [finding('/v/w.c', { range: first }), finding('/v/w.c', { range: second, severity: 'error' })],
         },
       },
     ],

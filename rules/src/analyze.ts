@@ -57,7 +57,12 @@ function describeError(error: unknown): string {
 }
 
 /** Extracts the files that can matter: candidates, then files mentioning their aliases or defining their helpers. */
-function extractRelevant(files: readonly ProjectFile[], noPrefilter: boolean, notes: Map<string, string[]>, cache: FactsCache | undefined): FileFacts[] {
+function extractRelevant(
+  files: readonly ProjectFile[],
+  noPrefilter: boolean,
+  notes: Map<string, string[]>,
+  cache: FactsCache | undefined,
+): FileFacts[] {
   const facts = new Map<number, FileFacts>();
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
@@ -119,7 +124,11 @@ export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOp
       raw.push(...rule.check(model, (path) => texts.get(path)));
     } catch (error) {
       const first = files[0]?.path;
-      if (first) notes.set(first, [...(notes.get(first) ?? []), `internal error in rule ${rule.meta.id}: ${describeError(error)}`]);
+      if (first)
+        notes.set(first, [
+          ...(notes.get(first) ?? []),
+          `internal error in rule ${rule.meta.id}: ${describeError(error)}`,
+        ]);
     }
   }
   const byPath = new Map<string, RawFinding[]>();
@@ -136,10 +145,20 @@ export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOp
       findings.push({ ...f, severity });
     }
     const comments = factsByPath.get(file.path)?.comments ?? [];
-    if (comments.length === 0 && findings.length === 0) return { path: file.path, findings: [], notes: notes.get(file.path) ?? [] };
-    const { directives, problems } = parseSuppressions(comments, { path: file.path, text: file.text, report: config.reportUnusedSuppressions });
+    if (comments.length === 0 && findings.length === 0)
+      return { path: file.path, findings: [], notes: notes.get(file.path) ?? [] };
+    const { directives, problems } = parseSuppressions(comments, {
+      path: file.path,
+      text: file.text,
+      report: config.reportUnusedSuppressions,
+    });
     const { findings: kept } = applySuppressions(file.path, findings, directives, config.reportUnusedSuppressions);
-    const all = [...kept, ...problems].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+    const all = [...kept, ...problems].sort(
+      (a, b) =>
+        a.range.start.offset - b.range.start.offset ||
+        a.range.end.offset - b.range.end.offset ||
+        (a.ruleId ?? '').localeCompare(b.ruleId ?? ''),
+    );
     return { path: file.path, findings: all, notes: notes.get(file.path) ?? [] };
   });
 }

@@ -2,9 +2,23 @@
 // position conversion. Every delivery (CLI, language server, ESLint plugin) imports from here only.
 export type * from './types.js';
 export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
-export { analyzeProject, defaultSeverities, factsCacheKey, FACTS_FORMAT_VERSION, type ProjectFile, type AnalyzeOptions, type FactsCache } from './analyze.js';
+export {
+  analyzeProject,
+  defaultSeverities,
+  factsCacheKey,
+  FACTS_FORMAT_VERSION,
+  type ProjectFile,
+  type AnalyzeOptions,
+  type FactsCache,
+} from './analyze.js';
 export { isCandidateText } from './prefilter.js';
-export { SOURCE_EXTENSIONS, SCRIPT_EXTENSIONS, ANALYSED_EXTENSIONS, languageForPath, type LanguageId } from './parse/parser.js';
+export {
+  SOURCE_EXTENSIONS,
+  SCRIPT_EXTENSIONS,
+  ANALYSED_EXTENSIONS,
+  languageForPath,
+  type LanguageId,
+} from './parse/parser.js';
 export { extractFileFacts } from './facts/extract-file.js';
 export type { FileFacts } from './facts/fact-types.js';
 export { buildProjectModel } from './index/project-model.js';
@@ -12,8 +26,22 @@ export { rules } from './rules/registry.js';
 export * from './config/index.js';
 export * from './suppress/index.js';
 export { applyEdits, applyFixes, mergeFixEdits } from './fix/apply-edits.js';
-export { decodeSource, encodeSource, isBinary, detectEol, type SourceEncoding, type DecodedSource } from './text/encoding.js';
-export { LineIndex, toEslintLocation, toOneBased, utf16ColumnToUtf8, utf8ColumnToUtf16, makePosition } from './text/positions.js';
+export {
+  decodeSource,
+  encodeSource,
+  isBinary,
+  detectEol,
+  type SourceEncoding,
+  type DecodedSource,
+} from './text/encoding.js';
+export {
+  LineIndex,
+  toEslintLocation,
+  toOneBased,
+  utf16ColumnToUtf8,
+  utf8ColumnToUtf16,
+  makePosition,
+} from './text/positions.js';
 
 import { rules } from './rules/registry.js';
 import type { RuleMeta } from './types.js';

@@ -41,7 +41,8 @@ export function calledHelperNames(facts: FileFacts): string[] {
       const touchesSocket =
         e.codeArgs.length > 0 ||
         e.args.some((a) => a !== null && socketKeys.has(a)) ||
-        (e.receiver !== undefined && [...socketKeys].some((k) => k.startsWith(`${e.receiver}.`) || k.startsWith(`${e.receiver}->`))) ||
+        (e.receiver !== undefined &&
+          [...socketKeys].some((k) => k.startsWith(`${e.receiver}.`) || k.startsWith(`${e.receiver}->`))) ||
         (e.target !== null && socketKeys.has(e.target)) ||
         (fn.className !== undefined && e.receiver === undefined);
       if (touchesSocket) names.add(e.name);
@@ -61,7 +62,9 @@ export function applyingFunctionNames(all: readonly FileFacts[]): string[] {
     for (const facts of all) {
       for (const fn of facts.functions) {
         if (fn.name.startsWith('<') || applying.has(fn.name)) continue;
-        const applies = fn.events.some((e) => e.kind === 'ioctl' || e.kind === 'passthrough' || (e.kind === 'call' && applying.has(e.name)));
+        const applies = fn.events.some(
+          (e) => e.kind === 'ioctl' || e.kind === 'passthrough' || (e.kind === 'call' && applying.has(e.name)),
+        );
         if (applies) {
           applying.add(fn.name);
           changed = true;

@@ -44,10 +44,7 @@ test('applyEdits: throws on overlapping or invalid edits', () => {
   assert.throws(() => applyEdits('abcdef', [edit(0, 3, 'x'), edit(2, 4, 'y')]), /overlap/);
   assert.throws(() => applyEdits('abcdef', [edit(1, 1, 'x'), edit(0, 3, 'y')]), /overlap/);
   assert.throws(
-    () =>
-      applyEdits('ab', [
-        { range: { start: index.positionAt(1), end: index.positionAt(0) }, text: '' },
-      ]),
+    () => applyEdits('ab', [{ range: { start: index.positionAt(1), end: index.positionAt(0) }, text: '' }]),
     /ends before it starts/,
   );
   assert.throws(() => applyEdits('ab', [edit(0, 5, '')]), /outside the text/);
@@ -94,18 +91,11 @@ test('applyFixes: fixes that merely touch are skipped too, as in ESLint', () => 
 
 test('applyFixes: a fix whose own edits overlap is a bug and throws', () => {
   const broken = fix('Broken.', edit(0, 3, 'x'), edit(1, 2, 'y'));
-  assert.throws(
-    () => applyFixes('abcdef', [broken]),
-    /Fix "Broken\.": edits \[0, 3\) and \[1, 2\) overlap/,
-  );
+  assert.throws(() => applyFixes('abcdef', [broken]), /Fix "Broken\.": edits \[0, 3\) and \[1, 2\) overlap/);
 });
 
 test('mergeFixEdits: one range, text between edits copied unchanged', () => {
-  const f = fix(
-    'Two edits.',
-    edit(at('b = 2'), at('b = 2') + 1, 'bee'),
-    edit(at('a = 1'), at('a = 1') + 1, 'ay'),
-  );
+  const f = fix('Two edits.', edit(at('b = 2'), at('b = 2') + 1, 'bee'), edit(at('a = 1'), at('a = 1') + 1, 'ay'));
   const merged = mergeFixEdits(TEXT, f);
   assert.deepEqual(merged, {
     range: [at('a = 1'), at('b = 2') + 1],

@@ -24,7 +24,16 @@ test('spellings of the code evaluate to 0x98000010', () => {
 });
 
 test('near misses do not', () => {
-  for (const text of ['0x98000011', '0x98000001', '_WSAIOW(IOC_VENDOR, 17)', '_WSAIOR(IOC_VENDOR, 16)', '_WSAIOW(IOC_WS2, 16)', 'SIO_RCVALL', '98000010', '-1744830447']) {
+  for (const text of [
+    '0x98000011',
+    '0x98000001',
+    '_WSAIOW(IOC_VENDOR, 17)',
+    '_WSAIOR(IOC_VENDOR, 16)',
+    '_WSAIOW(IOC_WS2, 16)',
+    'SIO_RCVALL',
+    '98000010',
+    '-1744830447',
+  ]) {
     assert.equal(isFastPathValue(text), false, text);
   }
 });

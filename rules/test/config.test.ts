@@ -107,8 +107,7 @@ test('parseConfigFile: the root must be an object', () => {
 });
 
 test('parseConfigFile: unknown rule ids suggest the nearest valid id', () => {
-  const json =
-    '{\n  "rules": {\n    "fast-path-tcp": "warn",\n    "fast-path-tpc-only": "off"\n  }\n}';
+  const json = '{\n  "rules": {\n    "fast-path-tcp": "warn",\n    "fast-path-tpc-only": "off"\n  }\n}';
   assert.deepEqual(problemsOf(json), [
     "winsock-lint.config.json:3:5: unknown rule 'fast-path-tcp'; did you mean 'fast-path-tcp-only'?",
     "winsock-lint.config.json:4:5: unknown rule 'fast-path-tpc-only'; did you mean 'fast-path-tcp-only'?",
@@ -186,23 +185,9 @@ test('parseJson: values, escapes and numbers match JSON.parse', () => {
 
 test('normalizeSeverity, closestMatch and suggestRuleId', () => {
   assert.deepEqual(
-    [
-      'off',
-      'warn',
-      'error',
-      0,
-      1,
-      2,
-      ['error'],
-      3,
-      -1,
-      1.5,
-      'Warn',
-      [],
-      ['warn', 'x'],
-      [['warn']],
-      null,
-    ].map(normalizeSeverity),
+    ['off', 'warn', 'error', 0, 1, 2, ['error'], 3, -1, 1.5, 'Warn', [], ['warn', 'x'], [['warn']], null].map(
+      normalizeSeverity,
+    ),
     [
       'off',
       'warn',

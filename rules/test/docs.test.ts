@@ -45,14 +45,24 @@ for (const meta of ruleMetas) {
     assert.equal(lines[0], `# ${meta.id}`);
     assert.equal(lines[2], meta.description, 'the description line equals meta.description');
     const examples = docExamples(markdown);
-    assert.ok(examples.some((e) => e.kind === 'incorrect'), 'has an Incorrect example');
-    assert.ok(examples.some((e) => e.kind === 'correct'), 'has a Correct example');
+    assert.ok(
+      examples.some((e) => e.kind === 'incorrect'),
+      'has an Incorrect example',
+    );
+    assert.ok(
+      examples.some((e) => e.kind === 'correct'),
+      'has a Correct example',
+    );
     for (const example of examples) {
       await t.test(`${example.kind} example at line ${example.line}`, () => {
         const [result] = analyzeProject([{ path: `/docs/${meta.id}-${example.line}.cpp`, text: example.code }]);
         const hits = result!.findings.filter((f) => f.ruleId === meta.id);
         if (example.kind === 'incorrect') assert.ok(hits.length > 0, `expected a ${meta.id} finding`);
-        else assert.deepEqual(hits.map((f) => `${f.range.start.line + 1}: ${f.message}`), []);
+        else
+          assert.deepEqual(
+            hits.map((f) => `${f.range.start.line + 1}: ${f.message}`),
+            [],
+          );
       });
     }
   });

@@ -1,13 +1,7 @@
 // Tests for decoding/encoding source bytes: BOMs, strict UTF-8, Windows-1252 and exact round-trips.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  type SourceEncoding,
-  decodeSource,
-  detectEol,
-  encodeSource,
-  isBinary,
-} from '../src/text/encoding.js';
+import { type SourceEncoding, decodeSource, detectEol, encodeSource, isBinary } from '../src/text/encoding.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 
@@ -99,9 +93,9 @@ test('decodeSource: Windows-1252 maps 0x80-0x9F per WHATWG, undefined bytes to C
   const decoded = decodeSource(new Uint8Array(high));
   assert.equal(decoded.encoding, 'windows-1252');
   const expected = [
-    0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+    0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
+    0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+    0x0153, 0x009d, 0x017e, 0x0178,
   ];
   assert.deepEqual(
     [...decoded.text].map((c) => c.codePointAt(0)),
@@ -153,10 +147,7 @@ test('encodeSource: writes each BOM', () => {
 test('encodeSource: text edited after decoding re-encodes in the same encoding', () => {
   const decoded = decodeSource(bytes(0x93, 0x61, 0x94, 0x0d, 0x0a));
   const edited = decoded.text.replace('a', '\u00e9\u2014');
-  assert.deepEqual(
-    encodeSource(edited, decoded.encoding, decoded.bom),
-    bytes(0x93, 0xe9, 0x97, 0x94, 0x0d, 0x0a),
-  );
+  assert.deepEqual(encodeSource(edited, decoded.encoding, decoded.bom), bytes(0x93, 0xe9, 0x97, 0x94, 0x0d, 0x0a));
 });
 
 test('encodeSource: a character Windows-1252 lacks throws with its position', () => {

@@ -22,8 +22,14 @@ function countingCache(): FactsCache & { hits: number; misses: number } {
   return cache;
 }
 
-const helper = { path: '/c/fastpath.cpp', text: 'void Enable(SOCKET s) {\n  BOOL on = TRUE; DWORD b = 0;\n  WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &b, NULL, NULL);\n}\n' };
-const caller = { path: '/c/client.cpp', text: 'void Dial(SOCKET s, const sockaddr* a) {\n  connect(s, a, 16);\n  Enable(s);\n}\n' };
+const helper = {
+  path: '/c/fastpath.cpp',
+  text: 'void Enable(SOCKET s) {\n  BOOL on = TRUE; DWORD b = 0;\n  WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &b, NULL, NULL);\n}\n',
+};
+const caller = {
+  path: '/c/client.cpp',
+  text: 'void Dial(SOCKET s, const sockaddr* a) {\n  connect(s, a, 16);\n  Enable(s);\n}\n',
+};
 
 test('a second run over unchanged files hits the cache and reports the same findings', () => {
   const cache = countingCache();

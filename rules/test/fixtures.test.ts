@@ -11,7 +11,11 @@ import { countSyntaxErrors } from './support/syntax-errors.js';
 
 function describeActual(text: string, f: Finding, file: string): string {
   const related = f.related
-    .map((r) => (path.resolve(r.path) === path.resolve(file) ? `${r.range.start.line + 1}` : `${path.basename(r.path)}:${r.range.start.line + 1}`))
+    .map((r) =>
+      path.resolve(r.path) === path.resolve(file)
+        ? `${r.range.start.line + 1}`
+        : `${path.basename(r.path)}:${r.range.start.line + 1}`,
+    )
     .join(',');
   return `${f.range.start.line + 1}:${f.range.start.column} len=${annotatedLength(text, f.range.start, f.range.end)} ${annotationRule(f.ruleId, f.messageId)} related:${related}`;
 }
@@ -35,7 +39,15 @@ const projects = fixtureProjects();
 
 test('there are fixtures for every rule', () => {
   const folders = fs.readdirSync(path.join(FIXTURES_DIR, 'rules'));
-  for (const id of ['no-deprecated-fast-path', 'fast-path-before-connect', 'fast-path-before-accept', 'fast-path-both-sides', 'fast-path-supported-options', 'fast-path-tcp-only', 'fast-path-ioctl-arguments']) {
+  for (const id of [
+    'no-deprecated-fast-path',
+    'fast-path-before-connect',
+    'fast-path-before-accept',
+    'fast-path-both-sides',
+    'fast-path-supported-options',
+    'fast-path-tcp-only',
+    'fast-path-ioctl-arguments',
+  ]) {
     assert.ok(folders.includes(id), `fixtures/rules/${id} is missing`);
   }
 });
@@ -71,11 +83,19 @@ for (const project of projects) {
           for (const fix of [...(finding.fix ? [finding.fix] : []), ...finding.suggestions]) {
             const fixed = applyFixes(text, [fix]).text;
             assert.notEqual(fixed, text, `${fix.message} changes the text`);
-            assert.ok(countSyntaxErrors(fixed, result.path) <= before, `${fix.message} (${finding.ruleId} at ${finding.range.start.line + 1}) adds no syntax errors`);
+            assert.ok(
+              countSyntaxErrors(fixed, result.path) <= before,
+              `${fix.message} (${finding.ruleId} at ${finding.range.start.line + 1}) adds no syntax errors`,
+            );
             if (fix === finding.fix) {
-              const again = analyze(project.files, new Map(texts).set(result.path, fixed)).find((r) => r.path === result.path)!;
+              const again = analyze(project.files, new Map(texts).set(result.path, fixed)).find(
+                (r) => r.path === result.path,
+              )!;
               const same = (f: Finding): boolean => f.ruleId === finding.ruleId && f.messageId === finding.messageId;
-              assert.ok(again.findings.filter(same).length < result.findings.filter(same).length, `${fix.message} removes the ${finding.ruleId} finding`);
+              assert.ok(
+                again.findings.filter(same).length < result.findings.filter(same).length,
+                `${fix.message} removes the ${finding.ruleId} finding`,
+              );
             }
           }
         }

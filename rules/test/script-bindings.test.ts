@@ -32,15 +32,20 @@ test('koffi: prototype strings, name/return/arguments form, calling conventions'
     "const conn = lib.func('__stdcall', 'connect', 'int', ['uintptr_t', 'void *', 'int']);",
     "const api = { accept: lib.func('uintptr_t __stdcall accept(uintptr_t, void *, int *)') };",
     "class Net { private sock = lib.func('socket', 'uintptr_t', ['int', 'int', 'int']); }",
-    "const other = lib.func(someVariable);",
+    'const other = lib.func(someVariable);',
   ].join('\n');
-  assert.deepEqual(bindingsOf(text), { WSAIoctl: 'koffi:WSAIoctl', conn: 'koffi:connect', 'api.accept': 'koffi:accept', sock: 'koffi:socket' });
-  assert.deepEqual(boundCalls(`${text}\nWSAIoctl(s, 1); conn(s, a, 16); api.accept(ls, null, null); WSAIoctl.async(s, 2, cb); other(s);`), [
-    'WSAIoctl(s,1)',
-    'connect(s,a,16)',
-    'accept(ls,null,null)',
-    'WSAIoctl(s,2)',
-  ]);
+  assert.deepEqual(bindingsOf(text), {
+    WSAIoctl: 'koffi:WSAIoctl',
+    conn: 'koffi:connect',
+    'api.accept': 'koffi:accept',
+    sock: 'koffi:socket',
+  });
+  assert.deepEqual(
+    boundCalls(
+      `${text}\nWSAIoctl(s, 1); conn(s, a, 16); api.accept(ls, null, null); WSAIoctl.async(s, 2, cb); other(s);`,
+    ),
+    ['WSAIoctl(s,1)', 'connect(s,a,16)', 'accept(ls,null,null)', 'WSAIoctl(s,2)'],
+  );
 });
 
 test('ffi-napi: Library tables, as a variable, destructured, on this', () => {
@@ -57,13 +62,10 @@ test('ffi-napi: Library tables, as a variable, destructured, on this', () => {
     lst: 'ffi-napi:listen',
     'api.closesocket': 'ffi-napi:closesocket',
   });
-  assert.deepEqual(boundCalls(`${text}\nws2.WSAIoctl(s, c); ws2['connect'](s); accept(ls); lst(ls, 5); ws3.connect(s);`), [
-    'closesocket(s)',
-    'WSAIoctl(s,c)',
-    'connect(s)',
-    'accept(ls)',
-    'listen(ls,5)',
-  ]);
+  assert.deepEqual(
+    boundCalls(`${text}\nws2.WSAIoctl(s, c); ws2['connect'](s); accept(ls); lst(ls, 5); ws3.connect(s);`),
+    ['closesocket(s)', 'WSAIoctl(s,c)', 'connect(s)', 'accept(ls)', 'listen(ls,5)'],
+  );
 });
 
 test('bun:ffi and Deno: dlopen symbol tables, lib.symbols, destructured symbols, aliases', () => {
@@ -82,14 +84,12 @@ test('bun:ffi and Deno: dlopen symbol tables, lib.symbols, destructured symbols,
   assert.equal(found['deno.symbols.accept'], 'dlopen:accept');
   assert.equal(found['sym.accept'], 'dlopen:accept');
   assert.equal(found['accept'], 'dlopen:accept');
-  assert.deepEqual(boundCalls(`${text}\nlib.symbols.WSAIoctl(s, 1); symbols.connect(s); ioctl(s, 2); sym.accept(ls); accept(ls); lib.symbols?.connect(s);`), [
-    'WSAIoctl(s,1)',
-    'connect(s)',
-    'WSAIoctl(s,2)',
-    'accept(ls)',
-    'accept(ls)',
-    'connect(s)',
-  ]);
+  assert.deepEqual(
+    boundCalls(
+      `${text}\nlib.symbols.WSAIoctl(s, 1); symbols.connect(s); ioctl(s, 2); sym.accept(ls); accept(ls); lib.symbols?.connect(s);`,
+    ),
+    ['WSAIoctl(s,1)', 'connect(s)', 'WSAIoctl(s,2)', 'accept(ls)', 'accept(ls)', 'connect(s)'],
+  );
 });
 
 test('ffi-rs: load() is the call and paramsValue its arguments; define() functions take an array', () => {
@@ -105,12 +105,14 @@ test('ffi-rs: load() is the call and paramsValue its arguments; define() functio
 });
 
 test('imports: a binding made in another module is matched by its Winsock name', () => {
-  const text = "import { WSAIoctl, helper } from './ws2.js';\nimport * as ws2 from './ws2.js';\nconst { connect } = require('./ws2');\nWSAIoctl(s, 1); helper(s); ws2.accept(ls); connect(s);";
+  const text =
+    "import { WSAIoctl, helper } from './ws2.js';\nimport * as ws2 from './ws2.js';\nconst { connect } = require('./ws2');\nWSAIoctl(s, 1); helper(s); ws2.accept(ls); connect(s);";
   assert.deepEqual(boundCalls(text), ['WSAIoctl(s,1)', 'accept(ls)', 'connect(s)']);
 });
 
 test('a node net.Socket connect() or a local function named connect is not Winsock', () => {
-  const text = "import net from 'node:net';\nconst sock = net.connect(8080, '127.0.0.1');\nfunction connect(x) { return x; }\nconnect(1);\nsock.connect(80);";
+  const text =
+    "import net from 'node:net';\nconst sock = net.connect(8080, '127.0.0.1');\nfunction connect(x) { return x; }\nconnect(1);\nsock.connect(80);";
   assert.deepEqual(boundCalls(text), []);
   const facts = extractFileFacts('/x/client.ts', text);
   assert.equal(facts.language, 'typescript');
@@ -134,7 +136,12 @@ test('extractFileFacts picks the grammar from the path and produces the same eve
   assert.equal(facts.hasSyntaxErrors, false);
   const dial = facts.functions.find((f) => f.name === 'dial')!;
   assert.deepEqual(dial.params, ['addr']);
-  const kinds = dial.events.filter((e) => e.kind !== 'call').map((e) => `${e.kind}:${'socket' in e ? e.socket : 'target' in e ? e.target : ''}:${e.statement?.kind ?? '-'}`);
+  const kinds = dial.events
+    .filter((e) => e.kind !== 'call')
+    .map((e) => `${e.kind}:${'socket' in e ? e.socket : 'target' in e ? e.target : ''}:${e.statement?.kind ?? '-'}`);
   assert.deepEqual(kinds, ['create:s:other', 'connect:s:expr', 'ioctl:s:guard']);
-  assert.deepEqual(facts.codeUses.map((u) => u.spelling), ['0x98000010']);
+  assert.deepEqual(
+    facts.codeUses.map((u) => u.spelling),
+    ['0x98000010'],
+  );
 });

@@ -3,12 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../src/fix/apply-edits.js';
-import {
-  type Directive,
-  type SourceComment,
-  applySuppressions,
-  parseSuppressions,
-} from '../src/suppress/index.js';
+import { type Directive, type SourceComment, applySuppressions, parseSuppressions } from '../src/suppress/index.js';
 import { LineIndex } from '../src/text/positions.js';
 import type { Finding, RuleId } from '../src/types.js';
 
@@ -28,11 +23,7 @@ function parse(text: string): { directives: Directive[]; problems: Finding[] } {
 }
 
 /** A finding of `rule` at the first occurrence of `needle` in `text`. */
-function findingAt(
-  text: string,
-  needle: string,
-  rule: RuleId | null = 'fast-path-tcp-only',
-): Finding {
+function findingAt(text: string, needle: string, rule: RuleId | null = 'fast-path-tcp-only'): Finding {
   const start = text.indexOf(needle);
   assert.notEqual(start, -1, needle);
   return {
@@ -106,8 +97,7 @@ test('parseSuppressions: decorated comments (///, /** */, multi-line blocks)', (
 });
 
 test('parseSuppressions: unknown rule ids are reported with the comment as range', () => {
-  const text =
-    'x();\n  // winsock-lint-disable-next-line fast-path-tcp, bogus-rule fast-path-both-sides\ny();';
+  const text = 'x();\n  // winsock-lint-disable-next-line fast-path-tcp, bogus-rule fast-path-both-sides\ny();';
   const { directives, problems } = parse(text);
   assert.deepEqual(
     directives.map((d) => d.rules),
@@ -173,11 +163,9 @@ test('parseSuppressions: a disable-line comment spanning lines is rejected', () 
 });
 
 test('applySuppressions: disable-next-line covers only the next line and the named rules', () => {
-  const text = [
-    '// winsock-lint-disable-next-line fast-path-tcp-only',
-    'ioctl(s1); connect(s1);',
-    'ioctl(s2);',
-  ].join('\n');
+  const text = ['// winsock-lint-disable-next-line fast-path-tcp-only', 'ioctl(s1); connect(s1);', 'ioctl(s2);'].join(
+    '\n',
+  );
   const covered = findingAt(text, 'ioctl(s1)');
   const otherRule = findingAt(text, 'connect(s1)', 'fast-path-before-connect');
   const nextLine = findingAt(text, 'ioctl(s2)');
@@ -228,8 +216,7 @@ test('applySuppressions: a block disable starts at the comment, not at its line'
 });
 
 test('applySuppressions: an unused directive alone on its line is removed with its line (CRLF)', () => {
-  const text =
-    'int a;\r\n    // winsock-lint-disable-next-line fast-path-tcp-only\r\nioctl(s);\r\n';
+  const text = 'int a;\r\n    // winsock-lint-disable-next-line fast-path-tcp-only\r\nioctl(s);\r\n';
   const result = run(text, []);
   const comment = commentsOf(text)[0];
   assert.equal(result.findings.length, 1);
@@ -240,8 +227,7 @@ test('applySuppressions: an unused directive alone on its line is removed with i
       ruleId: null,
       severity: 'warn',
       messageId: 'unusedSuppression',
-      message:
-        "Unused winsock-lint-disable-next-line directive (no problems were reported from 'fast-path-tcp-only').",
+      message: "Unused winsock-lint-disable-next-line directive (no problems were reported from 'fast-path-tcp-only').",
       path: PATH,
       range: comment?.range,
       related: [],
@@ -257,10 +243,7 @@ test('applySuppressions: an unused directive alone on its line is removed with i
 test('applySuppressions: an unused trailing comment is removed with the spaces before it', () => {
   const text = 'ioctl(s);   /* winsock-lint-disable-line */\nnext();';
   const [unused] = run(text, []).findings;
-  assert.equal(
-    unused?.message,
-    'Unused winsock-lint-disable-line directive (no problems were reported).',
-  );
+  assert.equal(unused?.message, 'Unused winsock-lint-disable-line directive (no problems were reported).');
   assert.equal(applyEdits(text, unused?.fix?.edits ?? []), 'ioctl(s);\nnext();');
 });
 
@@ -286,10 +269,7 @@ test('applySuppressions: a leading comment followed by code keeps the indentatio
 test('applySuppressions: the last line without a line break is removed cleanly', () => {
   const text = 'ioctl(s);\n// winsock-lint-disable';
   const [unused] = run(text, []).findings;
-  assert.equal(
-    unused?.message,
-    'Unused winsock-lint-disable directive (no problems were reported).',
-  );
+  assert.equal(unused?.message, 'Unused winsock-lint-disable directive (no problems were reported).');
   assert.equal(applyEdits(text, unused?.fix?.edits ?? []), 'ioctl(s);\n');
 });
 
@@ -320,8 +300,7 @@ test('applySuppressions: only some rules of a directive unused → one finding p
 
 test('applySuppressions: all named rules unused → one finding listing them, with a fix', () => {
   const two = '// winsock-lint-disable-line fast-path-tcp-only, fast-path-both-sides\n';
-  const three =
-    '/* winsock-lint-disable fast-path-tcp-only fast-path-both-sides no-deprecated-fast-path */';
+  const three = '/* winsock-lint-disable fast-path-tcp-only fast-path-both-sides no-deprecated-fast-path */';
   assert.deepEqual(
     run(two + three, []).findings.map((f) => [f.message, f.fix !== undefined]),
     [
@@ -353,10 +332,7 @@ test('applySuppressions: an enable with nothing to enable, and a redundant disab
         0,
         "Unused winsock-lint-enable directive (no matching winsock-lint-disable directive was found for 'fast-path-tcp-only').",
       ],
-      [
-        2,
-        "Unused winsock-lint-disable directive (no problems were reported from 'fast-path-tcp-only').",
-      ],
+      [2, "Unused winsock-lint-disable directive (no problems were reported from 'fast-path-tcp-only')."],
     ],
   );
   const fixed = applyEdits(

@@ -15,11 +15,7 @@ export interface FrameText {
  * Lays out `lineText` with carets under [startColumn, endColumn) (UTF-16 columns); an undefined end
  * means "to the end of the line" (a range that goes on to later lines). At least one caret is drawn.
  */
-export function frameLine(
-  lineText: string,
-  startColumn: number,
-  endColumn: number | undefined,
-): FrameText {
+export function frameLine(lineText: string, startColumn: number, endColumn: number | undefined): FrameText {
   const cells: string[] = [];
   let caretStart = -1;
   let caretEnd = -1;

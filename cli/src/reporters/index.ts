@@ -13,11 +13,7 @@ export { formatStylish } from './stylish.js';
 export { formatHtml, type HtmlOptions } from './html.js';
 export { formatSarif, toSarifLog, type SarifLog, type SarifOptions } from './sarif.js';
 
-export function formatReport(
-  format: OutputFormat,
-  files: readonly ReportFile[],
-  options: ReportOptions,
-): string {
+export function formatReport(format: OutputFormat, files: readonly ReportFile[], options: ReportOptions): string {
   switch (format) {
     case 'json':
       return formatJson(files);

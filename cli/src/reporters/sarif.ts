@@ -134,9 +134,7 @@ export function toSarifLog(files: readonly ReportFile[], options: SarifOptions):
         ruleIndex: ruleIndex.get(ruleId) ?? -1,
         level: finding.severity === 'error' ? 'error' : 'warning',
         message: { text: finding.message },
-        locations: [
-          { physicalLocation: { artifactLocation: locate(finding.path), region: region(finding.range) } },
-        ],
+        locations: [{ physicalLocation: { artifactLocation: locate(finding.path), region: region(finding.range) } }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] ?? '' },
       };
       if (finding.related.length > 0) {
@@ -214,8 +212,7 @@ function describeRule(meta: RuleMeta): SarifRule {
 }
 
 function unusedSuppressionRule(): SarifRule {
-  const description =
-    'Report winsock-lint-disable and winsock-lint-enable comments that suppress nothing.';
+  const description = 'Report winsock-lint-disable and winsock-lint-enable comments that suppress nothing.';
   return {
     id: UNUSED_SUPPRESSION_RULE_ID,
     name: 'UnusedSuppression',
@@ -256,15 +253,13 @@ function automaticFix(finding: Finding): Fix | undefined {
 function toSarifFix(fix: Fix, artifactLocation: SarifArtifactLocation): SarifFix {
   const replacements = [...fix.edits]
     .sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset)
-    .map(
-      (edit): SarifReplacement => ({
-        deletedRegion: {
-          charOffset: edit.range.start.offset,
-          charLength: edit.range.end.offset - edit.range.start.offset,
-        },
-        ...(edit.text === '' ? {} : { insertedContent: { text: edit.text } }),
-      }),
-    );
+    .map((edit): SarifReplacement => ({
+      deletedRegion: {
+        charOffset: edit.range.start.offset,
+        charLength: edit.range.end.offset - edit.range.start.offset,
+      },
+      ...(edit.text === '' ? {} : { insertedContent: { text: edit.text } }),
+    }));
   return {
     description: { text: fix.message },
     artifactChanges: [{ artifactLocation, replacements }],

@@ -78,8 +78,7 @@ function toRow(finding: Finding): Row {
 
 /** ESLint's table (line right-aligned, column left-aligned, two-space gaps), each row followed by its frame. */
 function formatRows(rows: readonly Row[], lines: LineIndex, c: Palette): string {
-  const width = (pick: (row: Row) => string): number =>
-    Math.max(...rows.map((row) => pick(row).length));
+  const width = (pick: (row: Row) => string): number => Math.max(...rows.map((row) => pick(row).length));
   const lineWidth = width((r) => r.line);
   const columnWidth = width((r) => r.column);
   const typeWidth = width((r) => r.type);
@@ -88,9 +87,7 @@ function formatRows(rows: readonly Row[], lines: LineIndex, c: Palette): string 
   for (const row of rows) {
     const severityColor = row.type === 'error' ? c.red : c.yellow;
     const cells = [
-      ' '.repeat(lineWidth - row.line.length) +
-        c.dim(`${row.line}:${row.column}`) +
-        pad(row.column, columnWidth),
+      ' '.repeat(lineWidth - row.line.length) + c.dim(`${row.line}:${row.column}`) + pad(row.column, columnWidth),
       severityColor(row.type) + pad(row.type, typeWidth),
       row.message + pad(row.message, messageWidth),
       c.dim(row.ruleId),
@@ -99,9 +96,7 @@ function formatRows(rows: readonly Row[], lines: LineIndex, c: Palette): string 
     out += formatFrame(row.finding, lines, lineWidth, c, severityColor);
     for (const related of row.finding.related) {
       const at = toOneBased(related.range.start);
-      out +=
-        `    ${c.dim('related:')} ${related.path}:${at.line}:${at.column} ${related.message}`.trimEnd() +
-        '\n';
+      out += `    ${c.dim('related:')} ${related.path}:${at.line}:${at.column} ${related.message}`.trimEnd() + '\n';
     }
   }
   return out;
@@ -115,11 +110,7 @@ function formatFrame(
   severityColor: (text: string) => string,
 ): string {
   const { start, end } = finding.range;
-  const frame = frameLine(
-    lines.lineText(start.line),
-    start.column,
-    end.line === start.line ? end.column : undefined,
-  );
+  const frame = frameLine(lines.lineText(start.line), start.column, end.line === start.line ? end.column : undefined);
   const number = String(start.line + 1).padStart(gutterWidth);
   const gutter = ' '.repeat(gutterWidth);
   const carets = frame.carets.trimStart();

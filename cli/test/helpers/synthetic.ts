@@ -19,10 +19,7 @@ export function rangeOfText(text: string, needle: string, from = 0): Range {
   return { start: at(text, line, column), end: at(text, line, column + needle.length) };
 }
 
-export function finding(
-  path: string,
-  overrides: Partial<Finding> & Pick<Finding, 'range'>,
-): Finding {
+export function finding(path: string, overrides: Partial<Finding> & Pick<Finding, 'range'>): Finding {
   return {
     ruleId: 'no-deprecated-fast-path',
     severity: 'warn',

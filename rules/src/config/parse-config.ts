@@ -31,11 +31,7 @@ function editDistance(a: string, b: string): number {
         continue;
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        (rows[i - 1]?.[j] ?? 0) + 1,
-        (row[j - 1] ?? 0) + 1,
-        (rows[i - 1]?.[j - 1] ?? 0) + cost,
-      );
+      let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
       }
@@ -128,9 +124,7 @@ export function parseConfigFile(jsonText: string, fileName: string): ConfigFile 
   };
 
   if (!isPlainObject(root)) {
-    throw new ConfigError(fileName, [
-      at(0, `the configuration must be a JSON object, not ${describeValue(root)}.`),
-    ]);
+    throw new ConfigError(fileName, [at(0, `the configuration must be a JSON object, not ${describeValue(root)}.`)]);
   }
 
   const config: ConfigFile = {};
@@ -153,8 +147,7 @@ export function parseConfigFile(jsonText: string, fileName: string): ConfigFile 
       }
       case 'reportUnusedSuppressions': {
         // Booleans too, as ESLint's reportUnusedDisableDirectives accepts them.
-        const severity =
-          typeof value === 'boolean' ? (value ? 'warn' : 'off') : normalizeSeverity(value);
+        const severity = typeof value === 'boolean' ? (value ? 'warn' : 'off') : normalizeSeverity(value);
         if (severity) {
           config.reportUnusedSuppressions = severity;
         } else {
@@ -186,10 +179,7 @@ function validateRules(
   keyProblem: Report,
 ): ConfigFile['rules'] | undefined {
   if (!isPlainObject(value)) {
-    valueProblem(
-      pointer,
-      `'rules' must be an object mapping rule ids to severities, not ${describeValue(value)}.`,
-    );
+    valueProblem(pointer, `'rules' must be an object mapping rule ids to severities, not ${describeValue(value)}.`);
     return undefined;
   }
   const rules: Partial<Record<RuleId, SeveritySetting>> = {};
@@ -228,10 +218,7 @@ function validateGlobs(
   valueProblem: Report,
 ): string[] | undefined {
   if (!Array.isArray(value)) {
-    valueProblem(
-      pointer,
-      `'${key}' must be an array of glob strings, not ${describeValue(value)}.`,
-    );
+    valueProblem(pointer, `'${key}' must be an array of glob strings, not ${describeValue(value)}.`);
     return undefined;
   }
   const globs: string[] = [];

@@ -37,9 +37,7 @@ export function parseJson(text: string): ParsedJson {
   // Function declarations (not arrows) so that TypeScript treats fail() as never returning.
   function fail(expected: string): never {
     const found =
-      pos >= text.length
-        ? 'unexpected end of input'
-        : `unexpected character ${JSON.stringify(text.charAt(pos))}`;
+      pos >= text.length ? 'unexpected end of input' : `unexpected character ${JSON.stringify(text.charAt(pos))}`;
     throw new JsonSyntaxError(`${found}; expected ${expected}`, pos);
   }
   function skipWhitespace(): void {

@@ -13,10 +13,7 @@ export function resolveConfig(
 ): ResolvedConfig {
   const rules = { ...base.rules };
   for (const layer of [file?.rules, overrides]) {
-    for (const [id, severity] of Object.entries(layer ?? {}) as [
-      keyof typeof rules,
-      SeveritySetting | undefined,
-    ][]) {
+    for (const [id, severity] of Object.entries(layer ?? {}) as [keyof typeof rules, SeveritySetting | undefined][]) {
       // A Partial may hold explicit undefined values; they mean "not set", not "off".
       if (severity !== undefined) rules[id] = severity;
     }
@@ -68,11 +65,7 @@ function matchersFor(file: ConfigFile): Matchers {
  * wins over an include. An exclude glob that matches a folder excludes everything inside it (as in
  * .gitignore), so "third_party" works as well as "third_party/**".
  */
-export function isPathIncluded(
-  file: ConfigFile | undefined,
-  configDir: string,
-  filePath: string,
-): boolean {
+export function isPathIncluded(file: ConfigFile | undefined, configDir: string, filePath: string): boolean {
   if (!file) return true;
   const relative = relativePosix(configDir, filePath);
   const { include, exclude } = matchersFor(file);

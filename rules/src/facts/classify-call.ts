@@ -245,14 +245,27 @@ export function classifyShape(shape: CallShape, ctx: CallContext, syntax: CallSy
     ];
   }
   if (ACCEPT_FUNCTIONS.has(name)) {
-    return [withStatement({ ...base, kind: 'accept' as const, listener: key(0), accepted: target, returned, api: name })];
+    return [
+      withStatement({ ...base, kind: 'accept' as const, listener: key(0), accepted: target, returned, api: name }),
+    ];
   }
   if (extension === 'acceptex' || (!extension && looksLikeAcceptEx(name))) {
-    return [withStatement({ ...base, kind: 'accept' as const, listener: key(0), accepted: key(1), returned: false, api: name })];
+    return [
+      withStatement({
+        ...base,
+        kind: 'accept' as const,
+        listener: key(0),
+        accepted: key(1),
+        returned: false,
+        api: name,
+      }),
+    ];
   }
   if (name === 'bind' || name === 'getsockname') {
     const addressArg = args[1];
-    return [withStatement({ ...base, kind: name, socket: key(0), address: addressArg ? rootIdentifier(addressArg) : null })];
+    return [
+      withStatement({ ...base, kind: name, socket: key(0), address: addressArg ? rootIdentifier(addressArg) : null }),
+    ];
   }
   if (name === 'listen') return [withStatement({ ...base, kind: 'listen' as const, socket: key(0) })];
   if (name === 'setsockopt') {
@@ -297,7 +310,10 @@ function otherCall(
     qualified: callee.qualified,
     ...(callee.receiver !== undefined ? { receiver: callee.receiver } : {}),
     receiverIsThis: callee.receiverIsThis,
-    args: args.map((a) => syntax.socketKey(a) ?? (syntax.unwrap(a).type === 'call_expression' ? nestedCallKey(syntax.unwrap(a)) : null)),
+    args: args.map(
+      (a) =>
+        syntax.socketKey(a) ?? (syntax.unwrap(a).type === 'call_expression' ? nestedCallKey(syntax.unwrap(a)) : null),
+    ),
     codeArgs,
     codeRanges: codeArgs.map((i) => rangeOf(syntax.unwrap(args[i]!))),
     target,

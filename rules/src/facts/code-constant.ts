@@ -29,7 +29,8 @@ const IOCTL_BUILDERS: Record<string, number> = {
 
 /** Cheap text test before any parsing: can this text contain the code in some spelling? */
 /** `67fffff0` is `-0x67fffff0`, the code as a negative hex number (scripts write it so). */
-export const CODE_SPELLING_PATTERN = /SIO_LOOPBACK_FAST_PATH|98000010|2550136848|1744830448|67fffff0|_WSAIOW|IOC_VENDOR/i;
+export const CODE_SPELLING_PATTERN =
+  /SIO_LOOPBACK_FAST_PATH|98000010|2550136848|1744830448|67fffff0|_WSAIOW|IOC_VENDOR/i;
 
 type Token = { kind: 'num'; value: number } | { kind: 'id'; name: string } | { kind: 'op'; op: string };
 
@@ -42,14 +43,40 @@ function tokenize(text: string): Token[] | undefined {
     const m = re.exec(text);
     if (!m) return undefined;
     index = re.lastIndex;
-    if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1].toLowerCase().startsWith('0x') ? parseInt(m[1], 16) : m[1].length > 1 && m[1].startsWith('0') ? parseInt(m[1], 8) : Number(m[1])) });
+    if (m[1] !== undefined)
+      tokens.push({
+        kind: 'num',
+        value: Number(
+          m[1].toLowerCase().startsWith('0x')
+            ? parseInt(m[1], 16)
+            : m[1].length > 1 && m[1].startsWith('0')
+              ? parseInt(m[1], 8)
+              : Number(m[1]),
+        ),
+      });
     else if (m[2] !== undefined) tokens.push({ kind: 'id', name: m[2] });
     else if (m[3] !== undefined) tokens.push({ kind: 'op', op: m[3] });
   }
   return tokens;
 }
 
-const CAST_TYPES = new Set(['DWORD', 'ULONG', 'UINT', 'LONG', 'INT', 'int', 'unsigned', 'long', 'u_long', 'uint32_t', 'int32_t', 'ULONG_PTR', 'DWORD_PTR', 'const', 'signed']);
+const CAST_TYPES = new Set([
+  'DWORD',
+  'ULONG',
+  'UINT',
+  'LONG',
+  'INT',
+  'int',
+  'unsigned',
+  'long',
+  'u_long',
+  'uint32_t',
+  'int32_t',
+  'ULONG_PTR',
+  'DWORD_PTR',
+  'const',
+  'signed',
+]);
 
 /**
  * Evaluates a C constant expression to an unsigned 32-bit value, or undefined when it is not a constant
@@ -110,7 +137,7 @@ export function evaluateConstant(text: string, names: ReadonlyMap<string, number
     if (isOp('-')) {
       pos++;
       const v = unary();
-      return v === undefined ? undefined : (-v) >>> 0;
+      return v === undefined ? undefined : -v >>> 0;
     }
     if (isOp('+')) {
       pos++;
@@ -123,7 +150,10 @@ export function evaluateConstant(text: string, names: ReadonlyMap<string, number
     }
     return primary();
   }
-  function binary(next: () => number | undefined, ops: Record<string, (a: number, b: number) => number>): () => number | undefined {
+  function binary(
+    next: () => number | undefined,
+    ops: Record<string, (a: number, b: number) => number>,
+  ): () => number | undefined {
     return () => {
       let left = next();
       for (;;) {

@@ -111,7 +111,10 @@ export class CodeRecognizer {
   }
 
   isDefinition(node: SyntaxNode): boolean {
-    return this.definitionStarts.has(node.startIndex) && /^(preproc_def|init_declarator|enumerator|assignment_expression)$/.test(node.type);
+    return (
+      this.definitionStarts.has(node.startIndex) &&
+      /^(preproc_def|init_declarator|enumerator|assignment_expression)$/.test(node.type)
+    );
   }
 
   /**
@@ -123,7 +126,7 @@ export class CodeRecognizer {
     const text = root.tree.rootNode.text;
     const conditions = new Set<number>();
     const cursor = root.walk();
-    for (let descend = true; ; ) {
+    for (let descend = true; ;) {
       if (descend && !this.skipAt(cursor, text, dead, conditions, uses) && cursor.gotoFirstChild()) continue;
       if (cursor.gotoNextSibling()) {
         descend = true;
@@ -136,7 +139,13 @@ export class CodeRecognizer {
   }
 
   /** Looks at the cursor's node: records a use, and says whether its subtree is to be skipped. */
-  private skipAt(cursor: TreeCursor, text: string, dead: DeadRanges, conditions: Set<number>, uses: CodeUse[]): boolean {
+  private skipAt(
+    cursor: TreeCursor,
+    text: string,
+    dead: DeadRanges,
+    conditions: Set<number>,
+    uses: CodeUse[],
+  ): boolean {
     const type = cursor.nodeType;
     const start = cursor.startIndex;
     if (SKIPPED_TYPES.has(type) || (dead.length > 0 && isDead(dead, start))) return true;
@@ -174,7 +183,9 @@ export class CodeRecognizer {
       case 'qualified_identifier': {
         // `net::kFastLoopback`: the whole qualified name is the token.
         if (node.endIndex - node.startIndex > 200) return undefined;
-        return this.isName(lastSegment(node.text)) ? { range: rangeOf(node), spelling: node.text.replace(/\s+/g, '') } : undefined;
+        return this.isName(lastSegment(node.text))
+          ? { range: rangeOf(node), spelling: node.text.replace(/\s+/g, '') }
+          : undefined;
       }
       case 'number_literal':
       case 'unary_expression':
@@ -197,7 +208,10 @@ export class CodeRecognizer {
     const value = node.childForFieldName('value');
     if (!value) return;
     const names = [FAST_PATH_NAME, ...this.aliases.keys()].map(escapeRegExp).join('|');
-    const pattern = new RegExp(`\\b(${names})\\b|\\b0[xX]0*98000010[uUlL]*\\b|\\b2550136848[uUlL]*\\b|-\\s*1744830448\\b`, 'g');
+    const pattern = new RegExp(
+      `\\b(${names})\\b|\\b0[xX]0*98000010[uUlL]*\\b|\\b2550136848[uUlL]*\\b|-\\s*1744830448\\b`,
+      'g',
+    );
     const text = value.text;
     for (const match of text.matchAll(pattern)) {
       const start = value.startIndex + match.index;

@@ -18,7 +18,8 @@ function findExtensionPointers(root: SyntaxNode, text: string): Map<string, Exte
   const pointers = new Map<string, ExtensionKind>();
   if (!text.includes('SIO_GET_EXTENSION_FUNCTION_POINTER')) return pointers;
   const guids = new Map<string, ExtensionKind>();
-  const kindOf = (t: string): ExtensionKind | undefined => (/WSAID_CONNECTEX/.test(t) ? 'connectex' : /WSAID_ACCEPTEX/.test(t) ? 'acceptex' : undefined);
+  const kindOf = (t: string): ExtensionKind | undefined =>
+    /WSAID_CONNECTEX/.test(t) ? 'connectex' : /WSAID_ACCEPTEX/.test(t) ? 'acceptex' : undefined;
   for (const node of root.descendantsOfType(['init_declarator', 'assignment_expression'])) {
     const value = node.childForFieldName(node.type === 'init_declarator' ? 'value' : 'right');
     const target = node.childForFieldName(node.type === 'init_declarator' ? 'declarator' : 'left');
@@ -39,7 +40,12 @@ function findExtensionPointers(root: SyntaxNode, text: string): Map<string, Exte
 }
 
 /** Facts of one file; the language defaults to the one its path names (C/C++ for unknown extensions). */
-export function extractFileFacts(path: string, text: string, options: ExtractOptions = {}, language: LanguageId = languageForPath(path) ?? 'cpp'): FileFacts {
+export function extractFileFacts(
+  path: string,
+  text: string,
+  options: ExtractOptions = {},
+  language: LanguageId = languageForPath(path) ?? 'cpp',
+): FileFacts {
   if (isScriptLanguage(language)) return extractScriptFacts(path, text, options, language);
   const tree = parseSource(text, language);
   const root = tree.rootNode;

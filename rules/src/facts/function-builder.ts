@@ -51,7 +51,14 @@ export class FunctionBuilder<File = unknown> {
   assign(target: string | null, range: SocketEvent['range'], source?: string | null): void {
     if (!target) return;
     this.order++;
-    this.events.push({ kind: 'assign', target, order: this.order, path: this.path, range, ...(source ? { source } : {}) });
+    this.events.push({
+      kind: 'assign',
+      target,
+      order: this.order,
+      path: this.path,
+      range,
+      ...(source ? { source } : {}),
+    });
   }
 
   finish(): FunctionFacts {
@@ -61,7 +68,8 @@ export class FunctionBuilder<File = unknown> {
     }
     // Assignments matter only to expressions some other event treats as a socket.
     // `m_fd = s` with `s` a parameter stores the caller's socket: a fact the summary needs.
-    const stores = (e: SocketEvent): boolean => e.kind === 'assign' && e.source !== undefined && this.facts.params.includes(e.source);
+    const stores = (e: SocketEvent): boolean =>
+      e.kind === 'assign' && e.source !== undefined && this.facts.params.includes(e.source);
     const events = this.events.filter((e) => e.kind !== 'assign' || used.has(e.target) || stores(e));
     const blocks: FunctionFacts['blocks'] = {};
     for (const [id, block] of this.blocks) {
@@ -79,7 +87,11 @@ function socketKeysOf(e: SocketEvent): string[] {
     case 'assign':
       return [];
     case 'call':
-      return [...e.args.filter((k): k is string => !!k), ...(e.receiver ? [e.receiver] : []), ...(e.target ? [e.target] : [])];
+      return [
+        ...e.args.filter((k): k is string => !!k),
+        ...(e.receiver ? [e.receiver] : []),
+        ...(e.target ? [e.target] : []),
+      ];
     case 'wrong-api':
       return [];
     default:
@@ -89,5 +101,16 @@ function socketKeysOf(e: SocketEvent): string[] {
 
 /** An empty FunctionFacts for a file's top level. */
 export function topLevelFacts(range: FunctionFacts['range']): FunctionFacts {
-  return { name: '<file>', qualified: '<file>', params: [], range, nameRange: range, locals: [], events: [], blocks: {}, loopbackAddresses: [], returns: [] };
+  return {
+    name: '<file>',
+    qualified: '<file>',
+    params: [],
+    range,
+    nameRange: range,
+    locals: [],
+    events: [],
+    blocks: {},
+    loopbackAddresses: [],
+    returns: [],
+  };
 }

@@ -14,9 +14,29 @@ import { guardForArm, versionGuardOf } from './version-guards.js';
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
 
-const CALLING_CONVENTIONS = new Set(['WINAPI', 'CALLBACK', 'APIENTRY', 'NTAPI', 'PASCAL', 'WSAAPI', '__stdcall', '__cdecl', '__fastcall', 'STDMETHODCALLTYPE', 'FAR', 'NEAR']);
+const CALLING_CONVENTIONS = new Set([
+  'WINAPI',
+  'CALLBACK',
+  'APIENTRY',
+  'NTAPI',
+  'PASCAL',
+  'WSAAPI',
+  '__stdcall',
+  '__cdecl',
+  '__fastcall',
+  'STDMETHODCALLTYPE',
+  'FAR',
+  'NEAR',
+]);
 
-const SKIPPED = new Set(['comment', 'string_literal', 'raw_string_literal', 'char_literal', 'concatenated_string', 'preproc_include']);
+const SKIPPED = new Set([
+  'comment',
+  'string_literal',
+  'raw_string_literal',
+  'char_literal',
+  'concatenated_string',
+  'preproc_include',
+]);
 
 interface FileContext {
   text: string;
@@ -29,7 +49,11 @@ interface FileContext {
 type Builder = FunctionBuilder<FileContext>;
 
 function newBuilder(facts: FunctionFacts, file: FileContext, body?: SyntaxNode | null): Builder {
-  const arrays = new Set((body?.descendantsOfType('array_declarator') ?? []).map((d) => d.childForFieldName('declarator')?.text ?? '').filter((n) => n !== ''));
+  const arrays = new Set(
+    (body?.descendantsOfType('array_declarator') ?? [])
+      .map((d) => d.childForFieldName('declarator')?.text ?? '')
+      .filter((n) => n !== ''),
+  );
   return new FunctionBuilder(facts, file, C_STATEMENTS, arrays);
 }
 
@@ -60,7 +84,8 @@ function parameterNames(declarator: SyntaxNode): string[] {
     .filter((p) => /parameter_declaration/.test(p.type))
     .map((p) => {
       let d = p.childForFieldName('declarator');
-      for (let i = 0; d && d.type !== 'identifier' && i < 8; i++) d = d.childForFieldName('declarator') ?? d.namedChildren.find((c) => c.type === 'identifier') ?? null;
+      for (let i = 0; d && d.type !== 'identifier' && i < 8; i++)
+        d = d.childForFieldName('declarator') ?? d.namedChildren.find((c) => c.type === 'identifier') ?? null;
       return d?.type === 'identifier' ? d.text : '';
     });
 }
@@ -84,17 +109,28 @@ function declaredNames(body: SyntaxNode): string[] {
   return [...names];
 }
 
-function describeFunction(node: SyntaxNode): Omit<FunctionFacts, 'events' | 'blocks' | 'loopbackAddresses' | 'returns'> {
+function describeFunction(
+  node: SyntaxNode,
+): Omit<FunctionFacts, 'events' | 'blocks' | 'loopbackAddresses' | 'returns'> {
   if (node.type === 'lambda_expression') {
     const declarator = node.childForFieldName('declarator');
     const body = node.childForFieldName('body');
-    return { name: '<lambda>', qualified: '<lambda>', params: declarator ? parameterNames(declarator) : [], range: rangeOf(node), nameRange: rangeOf(node), locals: body ? declaredNames(body) : [] };
+    return {
+      name: '<lambda>',
+      qualified: '<lambda>',
+      params: declarator ? parameterNames(declarator) : [],
+      range: rangeOf(node),
+      nameRange: rangeOf(node),
+      locals: body ? declaredNames(body) : [],
+    };
   }
   const declarator = functionDeclarator(node);
   const nameNode = declarator?.childForFieldName('declarator') ?? null;
   const body = node.childForFieldName('body');
   // `int WINAPI f()` parses as a qualified name with a missing `::`: split on spaces too.
-  const segments = (nameNode?.text ?? '<anonymous>').split(/\s*::\s*|\s+/).filter((s) => s.length > 0 && !CALLING_CONVENTIONS.has(s));
+  const segments = (nameNode?.text ?? '<anonymous>')
+    .split(/\s*::\s*|\s+/)
+    .filter((s) => s.length > 0 && !CALLING_CONVENTIONS.has(s));
   let qualified = segments.join('::');
   const name = segments[segments.length - 1] ?? '<anonymous>';
   const className = segments.length > 1 ? segments[segments.length - 2] : enclosingClassName(node);
@@ -134,7 +170,8 @@ function noteLoopback(node: SyntaxNode, fn: Builder): void {
     const root = left && rootIdentifier(left);
     if (root) fn.loopback.add(root);
   } else if (node.type === 'init_declarator') {
-    const id = node.childForFieldName('declarator')?.descendantsOfType('identifier')[0] ?? node.childForFieldName('declarator');
+    const id =
+      node.childForFieldName('declarator')?.descendantsOfType('identifier')[0] ?? node.childForFieldName('declarator');
     if (id?.type === 'identifier') fn.loopback.add(id.text);
   } else if (node.type === 'call_expression') {
     for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
@@ -165,18 +202,33 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       walkChildren(node, fn, depth);
       fn.order++;
       noteLoopback(node, fn);
-      const events = classifyCall(node, { recognizer: fn.file.recognizer, params: fn.facts.params, arrays: fn.arrays, extensionPointers: fn.file.extensionPointers, order: fn.order, path: fn.path, statement: fn.statement });
+      const events = classifyCall(node, {
+        recognizer: fn.file.recognizer,
+        params: fn.facts.params,
+        arrays: fn.arrays,
+        extensionPointers: fn.file.extensionPointers,
+        order: fn.order,
+        path: fn.path,
+        statement: fn.statement,
+      });
       fn.events.push(...events);
       return;
     }
     case 'if_statement': {
       const condition = node.childForFieldName('condition');
       walk(condition ?? node, fn, depth + 1);
-      const guard = condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
+      const guard =
+        condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
       const consequence = node.childForFieldName('consequence');
       const alternative = node.childForFieldName('alternative');
-      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () => walk(consequence, fn, depth + 1));
-      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () => walk(alternative, fn, depth + 1));
+      if (consequence)
+        fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () =>
+          walk(consequence, fn, depth + 1),
+        );
+      if (alternative)
+        fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () =>
+          walk(alternative, fn, depth + 1),
+        );
       return;
     }
     case 'conditional_expression': {
@@ -184,8 +236,10 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       if (condition) walk(condition, fn, depth + 1);
       const consequence = node.childForFieldName('consequence');
       const alternative = node.childForFieldName('alternative');
-      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
-      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
+      if (consequence)
+        fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
+      if (alternative)
+        fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
       return;
     }
     case 'switch_statement': {
@@ -207,7 +261,10 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       if (body) walk(body, fn, depth + 1);
       let arm = 1;
       for (const child of node.namedChildren) {
-        if (child.type === 'catch_clause') fn.withArm({ id: node.startIndex, arm: arm++, exits: armExits(child.childForFieldName('body')) }, () => walk(child, fn, depth + 1));
+        if (child.type === 'catch_clause')
+          fn.withArm({ id: node.startIndex, arm: arm++, exits: armExits(child.childForFieldName('body')) }, () =>
+            walk(child, fn, depth + 1),
+          );
       }
       return;
     }
@@ -235,7 +292,8 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       const left = node.childForFieldName('left');
       if (left) walk(left, fn, depth + 1);
       noteLoopback(node, fn);
-      if (left && right && unwrap(right).type !== 'call_expression') recordAssignment(fn, socketKey(left), node, socketKey(right));
+      if (left && right && unwrap(right).type !== 'call_expression')
+        recordAssignment(fn, socketKey(left), node, socketKey(right));
       return;
     }
     case 'return_statement': {
@@ -250,7 +308,8 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       if (value) walk(value, fn, depth + 1);
       noteLoopback(node, fn);
       const declarator = node.childForFieldName('declarator');
-      const name = declarator?.type === 'identifier' ? declarator.text : declarator?.descendantsOfType('identifier')[0]?.text;
+      const name =
+        declarator?.type === 'identifier' ? declarator.text : declarator?.descendantsOfType('identifier')[0]?.text;
       if (value && name && unwrap(value).type !== 'call_expression') recordAssignment(fn, name, node);
       return;
     }

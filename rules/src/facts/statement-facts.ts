@@ -51,7 +51,9 @@ export function enclosingStatement(node: SyntaxNode, syntax: StatementSyntax = C
  * `!NT_SUCCESS(call)`. Success checks (`!call`, `call == 0`, `NT_SUCCESS(call)`) guard real work: not these.
  */
 function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode, unwrap: (node: SyntaxNode) => SyntaxNode): boolean {
-  const value = unwrap(condition.type === 'condition_clause' ? (condition.childForFieldName('value') ?? condition) : condition);
+  const value = unwrap(
+    condition.type === 'condition_clause' ? (condition.childForFieldName('value') ?? condition) : condition,
+  );
   if (sameNode(value, call)) return true;
   const wrapped = (node: SyntaxNode, names: RegExp): boolean => {
     const inner = unwrap(node);
@@ -70,7 +72,11 @@ function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode, unwrap: (node: 
   const left = value.childForFieldName('left');
   const right = value.childForFieldName('right');
   if (!left || !right) return false;
-  const [other, callOnLeft] = sameNode(unwrap(left), call) ? [unwrap(right), true] : sameNode(unwrap(right), call) ? [unwrap(left), false] : [null, false];
+  const [other, callOnLeft] = sameNode(unwrap(left), call)
+    ? [unwrap(right), true]
+    : sameNode(unwrap(right), call)
+      ? [unwrap(left), false]
+      : [null, false];
   if (!other) return false;
   const constant = other.text.replace(/\s+/g, '');
   if (op === '==') return /^(SOCKET_ERROR|-1|INVALID_SOCKET)$/.test(constant);
@@ -80,7 +86,11 @@ function isErrorCheckOf(condition: SyntaxNode, call: SyntaxNode, unwrap: (node: 
   return false;
 }
 
-function statementKind(statement: SyntaxNode, call: SyntaxNode, unwrap: (node: SyntaxNode) => SyntaxNode): StatementFacts['kind'] {
+function statementKind(
+  statement: SyntaxNode,
+  call: SyntaxNode,
+  unwrap: (node: SyntaxNode) => SyntaxNode,
+): StatementFacts['kind'] {
   if (statement.type === 'expression_statement') {
     const expression = statement.namedChildren.find((c) => c.type !== 'comment');
     return expression && sameNode(unwrap(expression), call) ? 'expr' : 'other';
@@ -162,7 +172,13 @@ export function statementFacts(
 /** Identifiers a statement may change: declared, assigned, incremented, or passed by address. */
 export function identifiersWritten(statement: SyntaxNode): string[] {
   const writes = new Set<string>();
-  const nodes = statement.descendantsOfType(['init_declarator', 'declaration', 'assignment_expression', 'update_expression', 'pointer_expression']);
+  const nodes = statement.descendantsOfType([
+    'init_declarator',
+    'declaration',
+    'assignment_expression',
+    'update_expression',
+    'pointer_expression',
+  ]);
   if (/^(declaration|expression_statement)$/.test(statement.type)) nodes.push(statement);
   for (const node of nodes) {
     switch (node.type) {

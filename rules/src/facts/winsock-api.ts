@@ -52,7 +52,15 @@ export function looksLikeAcceptEx(name: string): boolean {
 }
 
 /** Named constants that are certainly not zero (levels, sizes) and the ones that are zero. */
-export const NONZERO_CONSTANTS = new Set(['SOL_SOCKET', 'IPPROTO_TCP', 'IPPROTO_UDP', 'IPPROTO_IPV6', 'IPPROTO_ICMP', 'IPPROTO_RAW', 'TRUE']);
+export const NONZERO_CONSTANTS = new Set([
+  'SOL_SOCKET',
+  'IPPROTO_TCP',
+  'IPPROTO_UDP',
+  'IPPROTO_IPV6',
+  'IPPROTO_ICMP',
+  'IPPROTO_RAW',
+  'TRUE',
+]);
 export const ZERO_CONSTANTS = new Set(['IPPROTO_IP', 'FALSE', 'NO_ERROR']);
 
 /** Options Microsoft lists as supported on a fast-path socket. */
@@ -83,15 +91,21 @@ const TCP_PROTOCOLS = new Set(['IPPROTO_TCP', '6', '0', 'IPPROTO_IP', 'IPPROTO_H
 const NON_TCP_FAMILIES = new Set(['AF_UNIX', 'AF_BTH', 'AF_IRDA', 'AF_HYPERV', 'AF_NETBIOS', 'AF_APPLETALK']);
 
 /** Why a socket created with these arguments is not TCP, or undefined when it is (or may be) TCP. */
-export function nonTcpReason(family: string | undefined, type: string | undefined, protocol: string | undefined): string | undefined {
+export function nonTcpReason(
+  family: string | undefined,
+  type: string | undefined,
+  protocol: string | undefined,
+): string | undefined {
   if (type !== undefined && NON_TCP_TYPES.has(type)) return type;
-  if (protocol !== undefined && /^(IPPROTO_[A-Z0-9_]+|\d+)$/.test(protocol) && !TCP_PROTOCOLS.has(protocol)) return protocol;
+  if (protocol !== undefined && /^(IPPROTO_[A-Z0-9_]+|\d+)$/.test(protocol) && !TCP_PROTOCOLS.has(protocol))
+    return protocol;
   if (family !== undefined && NON_TCP_FAMILIES.has(family)) return family;
   return undefined;
 }
 
 /** Spellings of a loopback address in an initialiser or argument. */
-export const LOOPBACK_PATTERN = /INADDR_LOOPBACK|in6addr_loopback|IN6ADDR_LOOPBACK|IN6ADDR_SETLOOPBACK|IN4ADDR_LOOPBACK|"127\.\d+\.\d+\.\d+"|"::1"|L"127\.0\.0\.1"|L"::1"|"localhost"|L"localhost"|0x7f000001/i;
+export const LOOPBACK_PATTERN =
+  /INADDR_LOOPBACK|in6addr_loopback|IN6ADDR_LOOPBACK|IN6ADDR_SETLOOPBACK|IN4ADDR_LOOPBACK|"127\.\d+\.\d+\.\d+"|"::1"|L"127\.0\.0\.1"|L"::1"|"localhost"|L"localhost"|0x7f000001/i;
 
 /** Winsock functions some rule cares about, by exact name (what a script's FFI binding may declare). */
 export function isWinsockFunction(name: string): boolean {

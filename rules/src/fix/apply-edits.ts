@@ -14,12 +14,9 @@ function toSortedSpans(text: string, edits: readonly TextEdit[], what: string): 
     const start = edit.range.start.offset;
     const end = edit.range.end.offset;
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length) {
-      throw new RangeError(
-        `${what}: edit [${start}, ${end}) lies outside the text (0–${text.length}).`,
-      );
+      throw new RangeError(`${what}: edit [${start}, ${end}) lies outside the text (0–${text.length}).`);
     }
-    if (end < start)
-      throw new RangeError(`${what}: edit [${start}, ${end}) ends before it starts.`);
+    if (end < start) throw new RangeError(`${what}: edit [${start}, ${end}) ends before it starts.`);
     return { start, end, text: edit.text };
   });
   // Array.prototype.sort is stable, so insertions at the same offset keep their given order.
@@ -28,9 +25,7 @@ function toSortedSpans(text: string, edits: readonly TextEdit[], what: string): 
     const prev = spans[i - 1];
     const cur = spans[i];
     if (prev && cur && cur.start < prev.end) {
-      throw new Error(
-        `${what}: edits [${prev.start}, ${prev.end}) and [${cur.start}, ${cur.end}) overlap.`,
-      );
+      throw new Error(`${what}: edits [${prev.start}, ${prev.end}) and [${cur.start}, ${cur.end}) overlap.`);
     }
   }
   return spans;
@@ -57,10 +52,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * one offset (say, two insertions) have no order that is right for both; a second pass applies
  * the skipped fix to the new text. Throws if one fix's own edits are invalid (a rule bug).
  */
-export function applyFixes(
-  text: string,
-  fixes: readonly Fix[],
-): { text: string; applied: Fix[]; skipped: Fix[] } {
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[]; skipped: Fix[] } {
   const candidates = fixes.map((fix) => {
     const spans = toSortedSpans(text, fix.edits, `Fix "${fix.message}"`);
     return { fix, spans, first: spans[0]?.start ?? -1, last: spans.at(-1)?.end ?? -1 };

@@ -5,10 +5,7 @@ import type { Fix, Position } from '../types.js';
 
 const MAX_MOVE_DISTANCE = 50;
 
-export function removeStatementFix(
-  statement: StatementFacts | undefined,
-  message: string,
-): Fix | undefined {
+export function removeStatementFix(statement: StatementFacts | undefined, message: string): Fix | undefined {
   if (!statement || statement.kind === 'other') return undefined;
   return { message, edits: [{ range: statement.removal, text: '' }] };
 }
@@ -25,8 +22,7 @@ export function moveStatementBeforeFix(
   message: string,
 ): Fix | undefined {
   if (!moved || !anchor || text === undefined || moved.kind === 'other') return undefined;
-  if (moved.blockId !== anchor.blockId || anchor.index >= moved.index || anchor.index < 0)
-    return undefined;
+  if (moved.blockId !== anchor.blockId || anchor.index >= moved.index || anchor.index < 0) return undefined;
   if (!moved.lines || !anchor.lines) return undefined;
   // A move across many statements is no longer an edit a reviewer can trust at a glance.
   if (moved.index - anchor.index > MAX_MOVE_DISTANCE) return undefined;

@@ -25,7 +25,8 @@ export function mapTarget(target: Target | null, call: OtherCall, callee: Functi
     case 'param':
       return call.args[target.index] ?? null;
     case 'self':
-      if (call.receiver !== undefined && callee.className) return `${call.receiver}${memberSeparator(call)}${target.key}`;
+      if (call.receiver !== undefined && callee.className)
+        return `${call.receiver}${memberSeparator(call)}${target.key}`;
       return target.key;
     case 'return':
       return call.target;
@@ -43,16 +44,39 @@ function storedSocket(key: string, source: string | null, prior: readonly Projec
     if (e.kind === 'accept' && e.accepted === source) return { ...e, accepted: key, order };
     if ((e.kind === 'assign' || e.kind === 'call') && e.target === source) break;
   }
-  return { kind: 'assign', target: key, order, path: [], range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } }, via: [] };
+  return {
+    kind: 'assign',
+    target: key,
+    order,
+    path: [],
+    range: { start: { line: 0, column: 0, offset: 0 }, end: { line: 0, column: 0, offset: 0 } },
+    via: [],
+  };
 }
 
 function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
   const base = { order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
   switch (effect.kind) {
     case 'fastpath':
-      return { ...base, kind: 'ioctl', socket: key, api: 'wrapper', callee: call.name, calleeRange: call.range, codeRange: call.range, args: [] };
+      return {
+        ...base,
+        kind: 'ioctl',
+        socket: key,
+        api: 'wrapper',
+        callee: call.name,
+        calleeRange: call.range,
+        codeRange: call.range,
+        args: [],
+      };
     case 'connect':
-      return { ...base, kind: 'connect', socket: key, api: call.name, address: null, loopback: effect.loopback ?? false };
+      return {
+        ...base,
+        kind: 'connect',
+        socket: key,
+        api: call.name,
+        address: null,
+        loopback: effect.loopback ?? false,
+      };
     case 'bind':
       return { ...base, kind: 'bind', socket: key, address: null };
     case 'listen':
@@ -71,7 +95,14 @@ function effectEvent(effect: Effect, key: string, call: OtherCall, order: number
   }
 }
 
-function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary, path: string, ctx: ExpansionContext, prior: readonly ProjectEvent[]): ProjectEvent[] {
+function expandCall(
+  call: OtherCall,
+  ref: FunctionRef,
+  summary: FunctionSummary,
+  path: string,
+  ctx: ExpansionContext,
+  prior: readonly ProjectEvent[],
+): ProjectEvent[] {
   const out: ProjectEvent[] = [];
   let step = 0;
   const next = (): number => call.order + ++step / 1000;
@@ -85,13 +116,34 @@ function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary,
     const type = argument(c.typeParam, c.type);
     const protocol = argument(c.protocolParam, c.protocol);
     out.push({
-      kind: 'create', target: call.target, returned: call.returned, api: c.api, order: next(), path: call.path, range: call.range,
-      ...(family !== undefined ? { family } : {}), ...(type !== undefined ? { type } : {}), ...(protocol !== undefined ? { protocol } : {}),
-      ...(call.statement ? { statement: call.statement } : {}), via: c.sites, fromCall: call.order,
+      kind: 'create',
+      target: call.target,
+      returned: call.returned,
+      api: c.api,
+      order: next(),
+      path: call.path,
+      range: call.range,
+      ...(family !== undefined ? { family } : {}),
+      ...(type !== undefined ? { type } : {}),
+      ...(protocol !== undefined ? { protocol } : {}),
+      ...(call.statement ? { statement: call.statement } : {}),
+      via: c.sites,
+      fromCall: call.order,
       typedByCaller: c.familyParam !== undefined || c.typeParam !== undefined || c.protocolParam !== undefined,
     });
   } else if (summary.returnsAcceptedFrom !== undefined && call.target) {
-    out.push({ kind: 'accept', listener: call.args[summary.returnsAcceptedFrom] ?? null, accepted: call.target, returned: call.returned, api: call.name, order: next(), path: call.path, range: call.range, via: [], fromCall: call.order });
+    out.push({
+      kind: 'accept',
+      listener: call.args[summary.returnsAcceptedFrom] ?? null,
+      accepted: call.target,
+      returned: call.returned,
+      api: call.name,
+      order: next(),
+      path: call.path,
+      range: call.range,
+      via: [],
+      fromCall: call.order,
+    });
   } else {
     out.push({ ...call, via: [] });
   }
@@ -100,7 +152,13 @@ function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary,
     if (!key) continue;
     if (effect.kind === 'store') {
       const stored = storedSocket(key, call.args[effect.param ?? -1] ?? null, prior, next());
-      out.push({ ...stored, path: call.path, via: effect.sites, fromCall: call.order, ...(stored.kind === 'assign' ? { range: call.range } : {}) });
+      out.push({
+        ...stored,
+        path: call.path,
+        via: effect.sites,
+        fromCall: call.order,
+        ...(stored.kind === 'assign' ? { range: call.range } : {}),
+      });
       continue;
     }
     const event = effectEvent(effect, key, call, next());
@@ -111,7 +169,12 @@ function expandCall(call: OtherCall, ref: FunctionRef, summary: FunctionSummary,
     const key = mapTarget(p.socket, call, ref.fn);
     ctx.activated.push({ ...p.ioctl, caller: callSite });
     if (!key) continue;
-    const event = effectEvent({ kind: 'fastpath', target: p.socket ?? { kind: 'return' }, sites: p.sites }, key, call, next());
+    const event = effectEvent(
+      { kind: 'fastpath', target: p.socket ?? { kind: 'return' }, sites: p.sites },
+      key,
+      call,
+      next(),
+    );
     if (event) out.push({ ...event, via: p.sites, fromCall: call.order });
   }
   return out;
@@ -123,12 +186,27 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
   if (!call.codeArgs.includes(1) || !socket) return undefined;
   const codeRange = call.codeRanges[call.codeArgs.indexOf(1)] ?? call.range;
   return {
-    kind: 'ioctl', socket, api: 'generic', callee: call.name, calleeRange: call.range, codeRange, args: [],
-    order: call.order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}), via: [],
+    kind: 'ioctl',
+    socket,
+    api: 'generic',
+    callee: call.name,
+    calleeRange: call.range,
+    codeRange,
+    args: [],
+    order: call.order,
+    path: call.path,
+    range: call.range,
+    ...(call.statement ? { statement: call.statement } : {}),
+    via: [],
   };
 }
 
-export function expandFunction(fn: FunctionFacts, fileIndex: number, path: string, ctx: ExpansionContext): ProjectEvent[] {
+export function expandFunction(
+  fn: FunctionFacts,
+  fileIndex: number,
+  path: string,
+  ctx: ExpansionContext,
+): ProjectEvent[] {
   const out: ProjectEvent[] = [];
   for (const event of fn.events) {
     if (event.kind !== 'call') {

@@ -31,10 +31,17 @@ export class FunctionTable {
     if (candidates.length === 0) return undefined;
     if (call.receiver !== undefined) {
       candidates = candidates.filter((c) => c.fn.className !== undefined);
-    } else if (call.receiverIsThis || (caller.className && candidates.some((c) => c.fn.className === caller.className) && !call.qualified.includes('::'))) {
+    } else if (
+      call.receiverIsThis ||
+      (caller.className &&
+        candidates.some((c) => c.fn.className === caller.className) &&
+        !call.qualified.includes('::'))
+    ) {
       candidates = candidates.filter((c) => c.fn.className === caller.className);
     } else if (call.qualified.includes('::')) {
-      candidates = candidates.filter((c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified));
+      candidates = candidates.filter(
+        (c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified),
+      );
     } else {
       candidates = candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
     }
@@ -45,7 +52,9 @@ export class FunctionTable {
     if (candidates.length === 1) return candidates[0];
     // Several classes with a method of that name: only a shared answer is an answer.
     const first = candidates[0];
-    return first && candidates.every((c) => c.fn.qualified === first.fn.qualified && c.fileIndex === first.fileIndex) ? first : undefined;
+    return first && candidates.every((c) => c.fn.qualified === first.fn.qualified && c.fileIndex === first.fileIndex)
+      ? first
+      : undefined;
   }
 }
 

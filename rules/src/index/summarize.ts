@@ -37,10 +37,17 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
     if (fn.params.includes(root) || locals.has(root)) return null;
     return { kind: 'self', key };
   };
-  const site = (e: ProjectEvent, message: string): Site[] => (e.via.length > 0 ? e.via : [{ path, range: e.range, message }]);
+  const site = (e: ProjectEvent, message: string): Site[] =>
+    e.via.length > 0 ? e.via : [{ path, range: e.range, message }];
 
   const summary: FunctionSummary = { effects: [], passthrough: [] };
-  const add = (kind: EffectKind, key: string | null, e: ProjectEvent, message: string, extra: Partial<Effect> = {}): void => {
+  const add = (
+    kind: EffectKind,
+    key: string | null,
+    e: ProjectEvent,
+    message: string,
+    extra: Partial<Effect> = {},
+  ): void => {
     const target = targetOf(key, e.order);
     if (!target || summary.effects.length >= MAX_EFFECTS) return;
     summary.effects.push({ kind, target, sites: site(e, message), ...extra });
@@ -78,7 +85,13 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
         const param = e.source !== undefined ? fn.params.indexOf(e.source) : -1;
         if (param >= 0 && !(defs.get(e.source!)! < e.order)) {
           const target = targetOf(e.target, e.order - 0.5);
-          if (target?.kind === 'self') summary.effects.push({ kind: 'store', target, param, sites: site(e, `The socket is stored here (in ${fn.qualified}).`) });
+          if (target?.kind === 'self')
+            summary.effects.push({
+              kind: 'store',
+              target,
+              param,
+              sites: site(e, `The socket is stored here (in ${fn.qualified}).`),
+            });
         }
         break;
       }
@@ -108,7 +121,13 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
         const p: PassThrough = {
           codeParam: e.codeParam,
           socket: targetOf(e.socket, e.order),
-          sites: [{ path, range: e.range, message: `The control code parameter reaches ${e.callee} here (in ${fn.qualified}).` }],
+          sites: [
+            {
+              path,
+              range: e.range,
+              message: `The control code parameter reaches ${e.callee} here (in ${fn.qualified}).`,
+            },
+          ],
           ioctl: { path, event: e },
         };
         summary.passthrough.push(p);
@@ -122,7 +141,12 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
 }
 
 /** Pass-throughs reached through another pass-through: `f(s, code) { g(s, code); }`. */
-export function forwardedPassThroughs(fn: FunctionFacts, events: readonly ProjectEvent[], path: string, calleePassThroughs: (e: ProjectEvent) => { p: PassThrough; socketKey: string | null }[]): PassThrough[] {
+export function forwardedPassThroughs(
+  fn: FunctionFacts,
+  events: readonly ProjectEvent[],
+  path: string,
+  calleePassThroughs: (e: ProjectEvent) => { p: PassThrough; socketKey: string | null }[],
+): PassThrough[] {
   const out: PassThrough[] = [];
   const defs = firstDefinitions(events);
   for (const e of events) {
@@ -135,9 +159,18 @@ export function forwardedPassThroughs(fn: FunctionFacts, events: readonly Projec
       if (socketKey) {
         const index = fn.params.indexOf(socketKey);
         if (index >= 0 && !(defs.get(socketKey)! <= e.order)) socket = { kind: 'param', index };
-        else if (!fn.locals.includes(rootOf(socketKey)) && !fn.params.includes(rootOf(socketKey))) socket = { kind: 'self', key: socketKey };
+        else if (!fn.locals.includes(rootOf(socketKey)) && !fn.params.includes(rootOf(socketKey)))
+          socket = { kind: 'self', key: socketKey };
       }
-      out.push({ codeParam, socket, sites: [{ path, range: e.range, message: `The control code is passed on here (in ${fn.qualified}).` }, ...p.sites], ioctl: p.ioctl });
+      out.push({
+        codeParam,
+        socket,
+        sites: [
+          { path, range: e.range, message: `The control code is passed on here (in ${fn.qualified}).` },
+          ...p.sites,
+        ],
+        ioctl: p.ioctl,
+      });
     }
   }
   return out;

@@ -106,7 +106,12 @@ function unwrapCallee(node: SyntaxNode): SyntaxNode {
 
 function lastName(node: SyntaxNode): string {
   let current: SyntaxNode | null = node;
-  while (current && (current.type === 'qualified_identifier' || current.type === 'template_function' || current.type === 'template_method')) {
+  while (
+    current &&
+    (current.type === 'qualified_identifier' ||
+      current.type === 'template_function' ||
+      current.type === 'template_method')
+  ) {
     current = current.childForFieldName('name');
   }
   return current?.text ?? compact(node.text);

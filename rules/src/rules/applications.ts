@@ -23,7 +23,10 @@ export function* applications(model: ProjectModel): Iterable<ApplicationInFuncti
 const byKind = new WeakMap<ProjectFunction, Map<string, ProjectEvent[]>>();
 
 /** The function's events of one kind, grouped once per function. */
-export function eventsOfKind<K extends ProjectEvent['kind']>(pf: ProjectFunction, kind: K): Extract<ProjectEvent, { kind: K }>[] {
+export function eventsOfKind<K extends ProjectEvent['kind']>(
+  pf: ProjectFunction,
+  kind: K,
+): Extract<ProjectEvent, { kind: K }>[] {
   let groups = byKind.get(pf);
   if (!groups) {
     groups = new Map();

@@ -8,7 +8,8 @@ import { applicationName, relatedAt, viaLocations } from './related.js';
 
 export default createRule({
   id: 'fast-path-before-accept',
-  description: 'Require SIO_LOOPBACK_FAST_PATH to be applied to a listening socket before it accepts connections, not to the sockets it accepts',
+  description:
+    'Require SIO_LOOPBACK_FAST_PATH to be applied to a listening socket before it accepts connections, not to the sockets it accepts',
   defaultSeverity: 'error',
   fixKind: 'code',
   messages: {
@@ -22,29 +23,40 @@ export default createRule({
       const accepts = eventsOfKind(pf, 'accept');
       const onListener = accepts.find((a) => a.listener === socket && sameSocketFlow(a, ioctl, socket, pf.events));
       if (onListener) {
-        const fix = moveStatementBeforeFix(ioctl.statement, onListener.statement, pf.fn.blocks, context.text(pf.file.path), `Move the call before ${onListener.api}.`);
+        const fix = moveStatementBeforeFix(
+          ioctl.statement,
+          onListener.statement,
+          pf.fn.blocks,
+          context.text(pf.file.path),
+          `Move the call before ${onListener.api}.`,
+        );
         context.report({
           path: pf.file.path,
           range: ioctl.range,
           messageId: 'afterAccept',
           data: { socket, call: applicationName(ioctl), accept: onListener.api },
-          related: [...relatedAt(pf.file.path, onListener, `'${socket}' accepts a connection here.`), ...viaLocations(ioctl)],
+          related: [
+            ...relatedAt(pf.file.path, onListener, `'${socket}' accepts a connection here.`),
+            ...viaLocations(ioctl),
+          ],
           ...(fix ? { fix } : {}),
         });
         continue;
       }
       const accepted = accepts.find(
-        (a) =>
-          a.accepted === socket &&
-          precedes(a, ioctl) &&
-          notRedefinedBetween(a, ioctl, socket, pf.events),
+        (a) => a.accepted === socket && precedes(a, ioctl) && notRedefinedBetween(a, ioctl, socket, pf.events),
       );
       if (accepted) {
         context.report({
           path: pf.file.path,
           range: ioctl.range,
           messageId: 'acceptedSocket',
-          data: { socket, call: applicationName(ioctl), accept: accepted.api, listener: accepted.listener ?? 'the listening socket' },
+          data: {
+            socket,
+            call: applicationName(ioctl),
+            accept: accepted.api,
+            listener: accepted.listener ?? 'the listening socket',
+          },
           related: [...relatedAt(pf.file.path, accepted, `'${socket}' is accepted here.`), ...viaLocations(ioctl)],
         });
       }

@@ -7,7 +7,8 @@ import { applicationName, relatedAt, viaLocations } from './related.js';
 
 export default createRule({
   id: 'fast-path-before-connect',
-  description: 'Require SIO_LOOPBACK_FAST_PATH to be applied to a socket before that socket makes its connection request',
+  description:
+    'Require SIO_LOOPBACK_FAST_PATH to be applied to a socket before that socket makes its connection request',
   defaultSeverity: 'error',
   fixKind: 'code',
   messages: {
@@ -16,7 +17,9 @@ export default createRule({
   },
   check(context) {
     for (const { pf, ioctl, socket } of applications(context.model)) {
-      const connect = eventsOfKind(pf, 'connect').find((c) => c.socket === socket && sameSocketFlow(c, ioctl, socket, pf.events));
+      const connect = eventsOfKind(pf, 'connect').find(
+        (c) => c.socket === socket && sameSocketFlow(c, ioctl, socket, pf.events),
+      );
       if (!connect) continue;
       const fix = moveStatementBeforeFix(
         ioctl.statement,

@@ -38,7 +38,15 @@ function isDelegated(pf: ProjectFunction, socket: string): boolean {
 }
 
 /** In one function: the listener, the sockets connecting to it, and which of them apply the fast path. */
-function* localPairs(pf: ProjectFunction): Iterable<{ has: ApplicationInFunction['ioctl']; other: ProjectEvent; hasSocket: string; otherSocket: string; side: Side }> {
+function* localPairs(
+  pf: ProjectFunction,
+): Iterable<{
+  has: ApplicationInFunction['ioctl'];
+  other: ProjectEvent;
+  hasSocket: string;
+  otherSocket: string;
+  side: Side;
+}> {
   const listens = eventsOfKind(pf, 'listen').filter((l) => l.socket);
   if (listens.length === 0) return;
   const ioctls = eventsOfKind(pf, 'ioctl');
@@ -46,19 +54,28 @@ function* localPairs(pf: ProjectFunction): Iterable<{ has: ApplicationInFunction
   for (const listen of listens) {
     const listener = listen.socket!;
     const addresses = new Set(
-      pf.events.filter((e) => (e.kind === 'bind' || e.kind === 'getsockname') && e.socket === listener && e.address).map((e) => (e as { address: string }).address),
+      pf.events
+        .filter((e) => (e.kind === 'bind' || e.kind === 'getsockname') && e.socket === listener && e.address)
+        .map((e) => (e as { address: string }).address),
     );
     const loopback = new Set(pf.fn.loopbackAddresses);
     const connects = eventsOfKind(pf, 'connect').filter(
-      (c) => c.socket && c.socket !== listener && (c.loopback || (c.address !== null && (addresses.has(c.address) || loopback.has(c.address)))),
+      (c) =>
+        c.socket &&
+        c.socket !== listener &&
+        (c.loopback || (c.address !== null && (addresses.has(c.address) || loopback.has(c.address)))),
     );
     const acceptedKeys = new Set(accepts.filter((a) => a.listener === listener && a.accepted).map((a) => a.accepted!));
-    const listenerIoctl = ioctls.find((i) => i.socket === listener || (i.socket !== null && acceptedKeys.has(i.socket)));
+    const listenerIoctl = ioctls.find(
+      (i) => i.socket === listener || (i.socket !== null && acceptedKeys.has(i.socket)),
+    );
     for (const connect of connects) {
       const connector = connect.socket!;
       const connectorIoctl = ioctls.find((i) => i.socket === connector);
-      if (listenerIoctl && !connectorIoctl) yield { has: listenerIoctl, other: connect, hasSocket: listener, otherSocket: connector, side: 'server' };
-      if (connectorIoctl && !listenerIoctl) yield { has: connectorIoctl, other: listen, hasSocket: connector, otherSocket: listener, side: 'client' };
+      if (listenerIoctl && !connectorIoctl)
+        yield { has: listenerIoctl, other: connect, hasSocket: listener, otherSocket: connector, side: 'server' };
+      if (connectorIoctl && !listenerIoctl)
+        yield { has: connectorIoctl, other: listen, hasSocket: connector, otherSocket: listener, side: 'client' };
     }
   }
 }
@@ -83,7 +100,10 @@ export default createRule({
     for (const pf of context.model.functions) {
       for (const pair of localPairs(pf)) {
         const messageId = pair.side === 'server' ? 'listenerOnly' : 'connectorOnly';
-        const message = pair.side === 'server' ? `'${pair.otherSocket}' connects here without the fast path.` : `'${pair.otherSocket}' listens here without the fast path.`;
+        const message =
+          pair.side === 'server'
+            ? `'${pair.otherSocket}' connects here without the fast path.`
+            : `'${pair.otherSocket}' listens here without the fast path.`;
         reported.add(`${pf.file.path}:${pair.has.range.start.offset}`);
         context.report({
           path: pf.file.path,
@@ -115,7 +135,14 @@ export default createRule({
       for (const e of pf.events) {
         const isOther = only === 'client' ? e.kind === 'listen' : e.kind === 'connect';
         if (isOther && otherSide.length < 3) {
-          otherSide.push({ path: pf.file.path, range: e.range, message: only === 'client' ? 'This listening socket does not apply the fast path.' : 'This connecting socket does not apply the fast path.' });
+          otherSide.push({
+            path: pf.file.path,
+            range: e.range,
+            message:
+              only === 'client'
+                ? 'This listening socket does not apply the fast path.'
+                : 'This connecting socket does not apply the fast path.',
+          });
         }
       }
     }

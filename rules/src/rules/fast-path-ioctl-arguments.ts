@@ -41,17 +41,22 @@ function checkArguments(
 
 export default createRule({
   id: 'fast-path-ioctl-arguments',
-  description: 'Enforce the documented arguments of SIO_LOOPBACK_FAST_PATH calls and disallow passing the code to APIs that cannot apply it',
+  description:
+    'Enforce the documented arguments of SIO_LOOPBACK_FAST_PATH calls and disallow passing the code to APIs that cannot apply it',
   defaultSeverity: 'error',
   fixKind: 'suggestion',
   messages: {
-    outBuffer: "{{api}} is given the output buffer '{{arg}}'; SIO_LOOPBACK_FAST_PATH returns no output, so lpvOutBuffer must be NULL.",
+    outBuffer:
+      "{{api}} is given the output buffer '{{arg}}'; SIO_LOOPBACK_FAST_PATH returns no output, so lpvOutBuffer must be NULL.",
     outSize: "{{api}} is given the output size '{{arg}}'; cbOutBuffer must be 0 for SIO_LOOPBACK_FAST_PATH.",
-    bytesReturned: '{{api}} is given a NULL lpcbBytesReturned while lpOverlapped is NULL; a non-overlapped call needs it and fails with WSAEFAULT.',
+    bytesReturned:
+      '{{api}} is given a NULL lpcbBytesReturned while lpOverlapped is NULL; a non-overlapped call needs it and fails with WSAEFAULT.',
     wskLevel: "WskControlSocket is given the level '{{arg}}'; Level must be 0 for SIO_LOOPBACK_FAST_PATH.",
     wskOutSize: "WskControlSocket is given the output size '{{arg}}'; OutputSize must be 0 for SIO_LOOPBACK_FAST_PATH.",
-    wskIrp: 'WskControlSocket is given a NULL Irp; SIO_LOOPBACK_FAST_PATH requests need an IRP and a completion routine.',
-    wrongApi: '{{api}} cannot apply SIO_LOOPBACK_FAST_PATH: it is a socket IOCTL that only WSAIoctl (WSPIoctl, or WskControlSocket in kernel mode) applies.',
+    wskIrp:
+      'WskControlSocket is given a NULL Irp; SIO_LOOPBACK_FAST_PATH requests need an IRP and a completion routine.',
+    wrongApi:
+      '{{api}} cannot apply SIO_LOOPBACK_FAST_PATH: it is a socket IOCTL that only WSAIoctl (WSPIoctl, or WskControlSocket in kernel mode) applies.',
   },
   check(context) {
     for (const pf of context.model.functions) {
@@ -68,7 +73,14 @@ export default createRule({
       const e = activation.event;
       if (e.api === 'generic') continue;
       const language = context.model.files.find((f) => f.path === activation.path)?.language ?? 'cpp';
-      checkArguments(context, activation.path, e.api, e.args, [{ ...activation.caller, message: 'SIO_LOOPBACK_FAST_PATH is passed in here.' }], language);
+      checkArguments(
+        context,
+        activation.path,
+        e.api,
+        e.args,
+        [{ ...activation.caller, message: 'SIO_LOOPBACK_FAST_PATH is passed in here.' }],
+        language,
+      );
     }
   },
 });

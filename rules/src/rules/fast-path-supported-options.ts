@@ -34,15 +34,21 @@ export default createRule({
         const base = { path: pf.file.path, range: option.range, suggestions, data: { option: name, socket } };
 
         // Version checks no run passes together (Windows 8+ and before Vista) keep a pair apart.
-        const possible = (i: (typeof ioctls)[number]): boolean => i.socket === socket && guardsCompatible(i.path, option.path);
+        const possible = (i: (typeof ioctls)[number]): boolean =>
+          i.socket === socket && guardsCompatible(i.path, option.path);
         const after = ioctls.find((i) => possible(i) && sameSocketFlow(i, option, socket, pf.events));
-        const before = after ? undefined : ioctls.find((i) => possible(i) && sameSocketFlow(option, i, socket, pf.events));
+        const before = after
+          ? undefined
+          : ioctls.find((i) => possible(i) && sameSocketFlow(option, i, socket, pf.events));
         const ioctl = after ?? before;
         if (ioctl) {
           context.report({
             ...base,
             messageId: after ? 'unsupportedOption' : 'setBeforeFastPath',
-            related: [...relatedAt(pf.file.path, ioctl, `SIO_LOOPBACK_FAST_PATH is applied to '${socket}' here.`), ...viaLocations(option)],
+            related: [
+              ...relatedAt(pf.file.path, ioctl, `SIO_LOOPBACK_FAST_PATH is applied to '${socket}' here.`),
+              ...viaLocations(option),
+            ],
           });
           continue;
         }
@@ -51,7 +57,10 @@ export default createRule({
           if (accept.accepted !== socket || !listener || !precedes(accept, option)) continue;
           if (!notRedefinedBetween(accept, option, socket, pf.events)) continue;
           const listenerIoctl = ioctls.find(
-            (i) => i.socket === listener && guardsCompatible(i.path, option.path) && sameSocketFlow(i, accept, listener, pf.events),
+            (i) =>
+              i.socket === listener &&
+              guardsCompatible(i.path, option.path) &&
+              sameSocketFlow(i, accept, listener, pf.events),
           );
           if (!listenerIoctl) continue;
           context.report({
@@ -59,7 +68,11 @@ export default createRule({
             data: { ...base.data, listener },
             messageId: 'inheritedOption',
             related: [
-              ...relatedAt(pf.file.path, listenerIoctl, `SIO_LOOPBACK_FAST_PATH is applied to the listening socket '${listener}' here.`),
+              ...relatedAt(
+                pf.file.path,
+                listenerIoctl,
+                `SIO_LOOPBACK_FAST_PATH is applied to the listening socket '${listener}' here.`,
+              ),
               { path: pf.file.path, range: accept.range, message: `'${socket}' is accepted from '${listener}' here.` },
               ...viaLocations(option),
             ],

@@ -18,7 +18,14 @@ export default createRule({
   check(context) {
     for (const { pf, ioctl, socket } of applications(context.model)) {
       // A factory applying the fast path to a socket of the caller's type is judged at the call.
-      const typedHere = pf.events.filter((e) => e.kind === 'create' && e.typedByCaller && e.fromCall === ioctl.fromCall && e.order < ioctl.order && e.target === socket);
+      const typedHere = pf.events.filter(
+        (e) =>
+          e.kind === 'create' &&
+          e.typedByCaller &&
+          e.fromCall === ioctl.fromCall &&
+          e.order < ioctl.order &&
+          e.target === socket,
+      );
       for (const creation of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
         if (creation.kind !== 'create' || !guardsCompatible(creation.path, ioctl.path)) continue;
         const reason = nonTcpReason(creation.family, creation.type, creation.protocol);
@@ -28,7 +35,10 @@ export default createRule({
           range: ioctl.range,
           messageId: 'notTcp',
           data: { socket, reason, call: applicationName(ioctl) },
-          related: [...relatedAt(pf.file.path, creation, `'${socket}' is created here with ${reason}.`), ...viaLocations(ioctl)],
+          related: [
+            ...relatedAt(pf.file.path, creation, `'${socket}' is created here with ${reason}.`),
+            ...viaLocations(ioctl),
+          ],
         });
         break;
       }

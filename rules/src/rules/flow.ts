@@ -47,7 +47,12 @@ export function definitionsOf(events: readonly ProjectEvent[], key: string): rea
   if (!index) {
     index = new Map();
     for (const e of events) {
-      const target = e.kind === 'create' || e.kind === 'assign' || e.kind === 'call' ? e.target : e.kind === 'accept' ? e.accepted : null;
+      const target =
+        e.kind === 'create' || e.kind === 'assign' || e.kind === 'call'
+          ? e.target
+          : e.kind === 'accept'
+            ? e.accepted
+            : null;
       if (target && definesKey(e, target)) index.set(target, [...(index.get(target) ?? []), e]);
     }
     definitionIndex.set(events, index);
@@ -56,12 +61,24 @@ export function definitionsOf(events: readonly ProjectEvent[], key: string): rea
 }
 
 /** No definition of `key` between A and B replaces it on B's path. */
-export function notRedefinedBetween(a: ProjectEvent, b: ProjectEvent, key: string, events: readonly ProjectEvent[]): boolean {
-  return !definitionsOf(events, key).some((d) => d.order > a.order && d.order < b.order && precedes(d, b) && dominates(d, b) && !exclusive(a.path, d.path));
+export function notRedefinedBetween(
+  a: ProjectEvent,
+  b: ProjectEvent,
+  key: string,
+  events: readonly ProjectEvent[],
+): boolean {
+  return !definitionsOf(events, key).some(
+    (d) => d.order > a.order && d.order < b.order && precedes(d, b) && dominates(d, b) && !exclusive(a.path, d.path),
+  );
 }
 
 /** A precedes B and `key` names the same socket at B as at A. */
-export function sameSocketFlow(a: ProjectEvent, b: ProjectEvent, key: string, events: readonly ProjectEvent[]): boolean {
+export function sameSocketFlow(
+  a: ProjectEvent,
+  b: ProjectEvent,
+  key: string,
+  events: readonly ProjectEvent[],
+): boolean {
   return precedes(a, b) && notRedefinedBetween(a, b, key, events);
 }
 

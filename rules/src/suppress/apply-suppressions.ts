@@ -90,16 +90,9 @@ export function applySuppressions(
       continue;
     }
     const covering = [
-      ...lineDirectives.filter(
-        (d) => coveredLine(d) === finding.range.start.line && directiveRules(d).includes(rule),
-      ),
+      ...lineDirectives.filter((d) => coveredLine(d) === finding.range.start.line && directiveRules(d).includes(rule)),
       ...spans
-        .filter(
-          (s) =>
-            s.rule === rule &&
-            s.from <= finding.range.start.offset &&
-            finding.range.start.offset < s.to,
-        )
+        .filter((s) => s.rule === rule && s.from <= finding.range.start.offset && finding.range.start.offset < s.to)
         .map((s) => s.directive),
     ];
     for (const directive of covering) used.get(directive)?.add(rule);
@@ -134,9 +127,7 @@ export function applySuppressions(
   for (const directive of [...directives].sort(byPosition)) {
     const isEnable = directive.kind === 'enable';
     const hits = (isEnable ? enabled.get(directive) : used.get(directive)) ?? new Set<RuleId>();
-    const none = isEnable
-      ? 'no matching winsock-lint-disable directive was found'
-      : 'no problems were reported';
+    const none = isEnable ? 'no matching winsock-lint-disable directive was found' : 'no problems were reported';
     if (directive.rules === 'all') {
       if (hits.size === 0) unused.push(report(directive, none, true));
       continue;

@@ -56,11 +56,7 @@ function commentBody(text: string): string {
   return body.replace(/^[\s*/!]+/, '');
 }
 
-function removalEdit(
-  comment: SourceComment,
-  lines: LineIndex | undefined,
-  text: string | undefined,
-): TextEdit {
+function removalEdit(comment: SourceComment, lines: LineIndex | undefined, text: string | undefined): TextEdit {
   if (!lines || text === undefined) return { range: comment.range, text: '' };
   const start = comment.range.start.offset;
   const endLine = lines.positionAt(comment.range.end.offset).line;
@@ -147,8 +143,7 @@ export function parseSuppressions(
       problem(
         comment,
         'unknownRuleInSuppression',
-        `Unknown rule '${name}' in ${keyword} comment.` +
-          (guess ? ` Did you mean '${guess}'?` : ''),
+        `Unknown rule '${name}' in ${keyword} comment.` + (guess ? ` Did you mean '${guess}'?` : ''),
       );
     }
     // A comment naming only unknown rules must not turn into "all rules".

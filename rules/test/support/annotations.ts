@@ -45,7 +45,11 @@ export function parseAnnotations(text: string): ExpectedFinding[] {
 }
 
 /** The length a finding must be annotated with: to its end, or to the end of its first line's content. */
-export function annotatedLength(text: string, start: { line: number; column: number; offset: number }, end: { line: number; offset: number }): number {
+export function annotatedLength(
+  text: string,
+  start: { line: number; column: number; offset: number },
+  end: { line: number; offset: number },
+): number {
   if (end.line === start.line) return end.offset - start.offset;
   const lineEnd = text.indexOf('\n', start.offset);
   const content = text.slice(start.offset, lineEnd < 0 ? text.length : lineEnd).replace(/\s+$/, '');

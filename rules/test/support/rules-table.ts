@@ -7,7 +7,10 @@ export const TABLE_END = '<!-- rules-table-end -->';
 const FIX_LABEL: Record<RuleMeta['fixKind'], string> = { code: 'fix', suggestion: 'suggestion', none: '' };
 
 export function renderRulesTable(metas: readonly RuleMeta[]): string {
-  const rows = metas.map((m) => `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.description} | ${m.defaultSeverity} | ${FIX_LABEL[m.fixKind]} |`);
+  const rows = metas.map(
+    (m) =>
+      `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${m.description} | ${m.defaultSeverity} | ${FIX_LABEL[m.fixKind]} |`,
+  );
   return ['| Rule | Description | Default | Fix |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

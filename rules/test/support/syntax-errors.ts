@@ -12,7 +12,13 @@ function parserFor(path: string): Parser {
   let parser = parsers.get(language);
   if (!parser) {
     parser = new Parser();
-    parser.setLanguage((language === 'cpp' ? Cpp : language === 'typescript' ? TypeScript.typescript : TypeScript.tsx) as Parser.Language);
+    parser.setLanguage(
+      (language === 'cpp'
+        ? Cpp
+        : language === 'typescript'
+          ? TypeScript.typescript
+          : TypeScript.tsx) as Parser.Language,
+    );
     parsers.set(language, parser);
   }
   return parser;

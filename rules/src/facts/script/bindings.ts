@@ -90,7 +90,9 @@ function bindingEntries(node: SyntaxNode): Entries {
   if (last === 'dlopen') {
     return objectPairs(args[1]).flatMap((p) => {
       const key = pairKey(p);
-      return key && /^\w+$/.test(key) ? [{ rel: `symbols.${key}`, binding: { api: key, library: 'dlopen' as const } }] : [];
+      return key && /^\w+$/.test(key)
+        ? [{ rel: `symbols.${key}`, binding: { api: key, library: 'dlopen' as const } }]
+        : [];
     });
   }
   if (last === 'define' && node.type === 'call_expression') {
@@ -108,7 +110,12 @@ function bindingEntries(node: SyntaxNode): Entries {
 function holderOf(value: SyntaxNode): string | SyntaxNode | undefined {
   let current = value;
   let parent = current.parent;
-  while (parent && /^(parenthesized_expression|as_expression|satisfies_expression|non_null_expression|await_expression)$/.test(parent.type)) {
+  while (
+    parent &&
+    /^(parenthesized_expression|as_expression|satisfies_expression|non_null_expression|await_expression)$/.test(
+      parent.type,
+    )
+  ) {
     current = parent;
     parent = parent.parent;
   }
@@ -150,13 +157,23 @@ function bindUnder(holder: string | SyntaxNode, entries: Entries, out: Map<strin
   }
   if (depth > 8) return false;
   const under = (key: string): Entries =>
-    entries.flatMap((e) => (e.rel === key ? [{ rel: '', binding: e.binding }] : e.rel.startsWith(`${key}.`) ? [{ rel: e.rel.slice(key.length + 1), binding: e.binding }] : []));
+    entries.flatMap((e) =>
+      e.rel === key
+        ? [{ rel: '', binding: e.binding }]
+        : e.rel.startsWith(`${key}.`)
+          ? [{ rel: e.rel.slice(key.length + 1), binding: e.binding }]
+          : [],
+    );
   for (const element of holder.namedChildren) {
     if (element.type === 'shorthand_property_identifier_pattern') {
       if (bindUnder(element.text, under(element.text), out, depth + 1)) grew = true;
     } else if (element.type === 'object_assignment_pattern') {
       const left = element.childForFieldName('left');
-      if (left?.type === 'shorthand_property_identifier_pattern' && bindUnder(left.text, under(left.text), out, depth + 1)) grew = true;
+      if (
+        left?.type === 'shorthand_property_identifier_pattern' &&
+        bindUnder(left.text, under(left.text), out, depth + 1)
+      )
+        grew = true;
     } else if (element.type === 'pair_pattern') {
       const key = pairKey(element);
       let value = element.childForFieldName('value');
@@ -189,10 +206,16 @@ function importedNames(root: SyntaxNode): Set<string> {
     }
   }
   for (const call of root.descendantsOfType('call_expression')) {
-    if (call.childForFieldName('function')?.text !== 'require' || !isBindingModule(stringValue(scriptArguments(call)[0]))) continue;
+    if (
+      call.childForFieldName('function')?.text !== 'require' ||
+      !isBindingModule(stringValue(scriptArguments(call)[0]))
+    )
+      continue;
     const holder = holderOf(call);
     if (typeof holder === 'string') names.add(holder);
-    else if (holder) for (const id of holder.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) names.add(id.text);
+    else if (holder)
+      for (const id of holder.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']))
+        names.add(id.text);
   }
   return names;
 }
@@ -214,7 +237,10 @@ export function findBindings(root: SyntaxNode, text: string): ScriptBindings {
     let grew = false;
     for (const node of declarators) {
       const value = node.childForFieldName(node.type === 'variable_declarator' ? 'value' : 'right');
-      const source = value && /^(identifier|member_expression|subscript_expression)$/.test(unwrapScript(value).type) ? memberPath(value) : undefined;
+      const source =
+        value && /^(identifier|member_expression|subscript_expression)$/.test(unwrapScript(value).type)
+          ? memberPath(value)
+          : undefined;
       if (!value || !source) continue;
       const entries: Entries = [];
       for (const [key, binding] of callees) {
@@ -259,12 +285,19 @@ export function boundCall(call: SyntaxNode, bindings: ScriptBindings): BoundCall
   }
   const binding = bindings.callees.get(path);
   if (binding) {
-    const callArgs = binding.argsInArray ? (unwrapScript(args[0] ?? fn).type === 'array' ? unwrapScript(args[0]!).namedChildren.filter((c) => c.type !== 'comment') : []) : async ? args.slice(0, -1) : args;
+    const callArgs = binding.argsInArray
+      ? unwrapScript(args[0] ?? fn).type === 'array'
+        ? unwrapScript(args[0]!).namedChildren.filter((c) => c.type !== 'comment')
+        : []
+      : async
+        ? args.slice(0, -1)
+        : args;
     return { ...binding, args: callArgs, calleeNode: fn };
   }
   // A binding made in another module: `import { WSAIoctl } from './ws2'`, `ws2.connect(…)` for an imported `ws2`.
   const root = path.split('.')[0]!;
   const last = path.slice(path.lastIndexOf('.') + 1);
-  if (bindings.imported.has(root) && isWinsockFunction(last)) return { api: last, library: 'import', args, calleeNode: fn };
+  if (bindings.imported.has(root) && isWinsockFunction(last))
+    return { api: last, library: 'import', args, calleeNode: fn };
   return undefined;
 }

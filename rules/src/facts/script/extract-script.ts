@@ -12,7 +12,12 @@ export interface ScriptExtractOptions {
   knownAliases?: readonly string[];
 }
 
-export function extractScriptFacts(path: string, text: string, options: ScriptExtractOptions, language: LanguageId): FileFacts {
+export function extractScriptFacts(
+  path: string,
+  text: string,
+  options: ScriptExtractOptions,
+  language: LanguageId,
+): FileFacts {
   const tree = parseSource(text, language);
   const root = tree.rootNode;
   const recognizer = new ScriptCodeRecognizer(root, options.knownAliases);

@@ -26,7 +26,13 @@ interface Definition {
   node: SyntaxNode;
 }
 
-const DEFINITION_TYPES = ['variable_declarator', 'enum_assignment', 'pair', 'public_field_definition', 'assignment_expression'];
+const DEFINITION_TYPES = [
+  'variable_declarator',
+  'enum_assignment',
+  'pair',
+  'public_field_definition',
+  'assignment_expression',
+];
 
 function enclosingName(node: SyntaxNode, types: readonly string[]): string | undefined {
   for (let p = node.parent; p; p = p.parent) {
@@ -63,11 +69,15 @@ function definitionOf(node: SyntaxNode): Definition | undefined {
       // `const WS = { SIO_LOOPBACK_FAST_PATH: 0x98000010 }` defines `WS.SIO_LOOPBACK_FAST_PATH`.
       const object = node.parent;
       let holder = object?.type === 'object' ? object.parent : null;
-      while (holder && /^(parenthesized_expression|as_expression|satisfies_expression)$/.test(holder.type)) holder = holder.parent;
+      while (holder && /^(parenthesized_expression|as_expression|satisfies_expression)$/.test(holder.type))
+        holder = holder.parent;
       const key = node.childForFieldName('key');
       const keyText = key?.type === 'string' ? key.text.slice(1, -1) : key?.text;
       const holderName = holder?.type === 'variable_declarator' ? holder.childForFieldName('name') : null;
-      name = holderName?.type === 'identifier' && keyText && /^[\w$]+$/.test(keyText) ? `${holderName.text}.${keyText}` : undefined;
+      name =
+        holderName?.type === 'identifier' && keyText && /^[\w$]+$/.test(keyText)
+          ? `${holderName.text}.${keyText}`
+          : undefined;
       value = node.childForFieldName('value');
       break;
     }
@@ -159,7 +169,10 @@ export class ScriptCodeRecognizer {
       case 'member_expression': {
         const path = memberPath(node);
         if (path === undefined || !this.isName(path)) return undefined;
-        const spelling = path === FAST_PATH_NAME || path.endsWith(`.${FAST_PATH_NAME}`) ? FAST_PATH_NAME : node.text.replace(/\s+/g, '');
+        const spelling =
+          path === FAST_PATH_NAME || path.endsWith(`.${FAST_PATH_NAME}`)
+            ? FAST_PATH_NAME
+            : node.text.replace(/\s+/g, '');
         return { range: rangeOf(node), spelling };
       }
       case 'number':
@@ -176,4 +189,12 @@ export class ScriptCodeRecognizer {
   }
 }
 
-const SKIPPED_TYPES = new Set(['comment', 'string', 'template_string', 'regex', 'import_statement', 'export_clause', 'jsx_text']);
+const SKIPPED_TYPES = new Set([
+  'comment',
+  'string',
+  'template_string',
+  'regex',
+  'import_statement',
+  'export_clause',
+  'jsx_text',
+]);

@@ -5,7 +5,14 @@ import { compact, type CalleeInfo } from '../../parse/syntax.js';
 import type { CallSyntax } from '../classify-call.js';
 import type { StatementSyntax } from '../statement-facts.js';
 
-const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion', 'await_expression']);
+const WRAPPERS = new Set([
+  'parenthesized_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+  'await_expression',
+]);
 
 /** Strips parentheses, `as T`, `satisfies T`, `x!`, `<T>x` and `await`. */
 export function unwrapScript(node: SyntaxNode): SyntaxNode {
@@ -58,7 +65,8 @@ export function scriptCallee(call: SyntaxNode): CalleeInfo | undefined {
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
   const target = unwrapScript(fn);
-  if (target.type === 'identifier') return { name: target.text, qualified: target.text, receiverIsThis: false, node: fn };
+  if (target.type === 'identifier')
+    return { name: target.text, qualified: target.text, receiverIsThis: false, node: fn };
   if (target.type !== 'member_expression') return undefined;
   const property = target.childForFieldName('property');
   const object = target.childForFieldName('object');
@@ -81,7 +89,10 @@ export function scriptSocketKey(node: SyntaxNode): string | null {
   const inner = unwrapScript(node);
   if (!KEY_TYPES.has(inner.type)) return null;
   if (inner.type === 'identifier' && inner.text === 'undefined') return null;
-  const text = compact(inner.text).replace(/\?\./g, '.').replace(/!(?=[.[])/g, '').replace(/^this\./, '');
+  const text = compact(inner.text)
+    .replace(/\?\./g, '.')
+    .replace(/!(?=[.[])/g, '')
+    .replace(/^this\./, '');
   return text.length > 0 && text.length <= 200 ? text : null;
 }
 
@@ -116,7 +127,8 @@ function numberValue(node: SyntaxNode): number | undefined {
 }
 
 const NULL_NAMES = /^(undefined|NULL|nullptr|ref\.NULL|ref\.NULL_POINTER|koffi\.NULL)$/;
-const ALLOCATORS = /^(Buffer\.(alloc|allocUnsafe|allocUnsafeSlow|from|concat)|koffi\.alloc|ref\.alloc|ptr|Deno\.UnsafePointer\.of|UnsafePointer\.of)$/;
+const ALLOCATORS =
+  /^(Buffer\.(alloc|allocUnsafe|allocUnsafeSlow|from|concat)|koffi\.alloc|ref\.alloc|ptr|Deno\.UnsafePointer\.of|UnsafePointer\.of)$/;
 const SIZEOFS = /^(koffi\.sizeof|ref\.sizeof\.\w+|sizeof)$/;
 
 export function isScriptNull(node: SyntaxNode): boolean {
@@ -220,13 +232,24 @@ const MUTATORS = /^(write\w*|set\w*|fill|copy\w*|swap\d+)$/;
 /** Identifiers a statement may change: declared, assigned, incremented, or a buffer written in place. */
 export function scriptIdentifiersWritten(statement: SyntaxNode): string[] {
   const writes = new Set<string>();
-  const nodes = statement.descendantsOfType(['variable_declarator', 'assignment_expression', 'augmented_assignment_expression', 'update_expression', 'call_expression', 'function_declaration', 'class_declaration']);
+  const nodes = statement.descendantsOfType([
+    'variable_declarator',
+    'assignment_expression',
+    'augmented_assignment_expression',
+    'update_expression',
+    'call_expression',
+    'function_declaration',
+    'class_declaration',
+  ]);
   nodes.push(statement);
   for (const node of nodes) {
     switch (node.type) {
       case 'variable_declarator': {
         const name = node.childForFieldName('name');
-        const ids = name?.type === 'identifier' ? [name] : (name?.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']) ?? []);
+        const ids =
+          name?.type === 'identifier'
+            ? [name]
+            : (name?.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']) ?? []);
         for (const id of ids) writes.add(id.text);
         break;
       }
@@ -247,7 +270,8 @@ export function scriptIdentifiersWritten(statement: SyntaxNode): string[] {
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         const inner = fn && unwrapScript(fn);
-        if (inner?.type !== 'member_expression' || !MUTATORS.test(inner.childForFieldName('property')?.text ?? '')) break;
+        if (inner?.type !== 'member_expression' || !MUTATORS.test(inner.childForFieldName('property')?.text ?? ''))
+          break;
         const object = inner.childForFieldName('object');
         const root = object && scriptRootIdentifier(object);
         if (root) writes.add(root);

@@ -9,13 +9,30 @@ import { FunctionBuilder, topLevelFacts } from '../function-builder.js';
 import { LOOPBACK_PATTERN } from '../winsock-api.js';
 import { boundCall, type ScriptBindings } from './bindings.js';
 import type { ScriptCodeRecognizer } from './script-code.js';
-import { SCRIPT_CALLS, SCRIPT_FUNCTION_TYPES, SCRIPT_STATEMENTS, scriptCallee, scriptRootIdentifier, scriptSocketKey, unwrapScript } from './script-syntax.js';
+import {
+  SCRIPT_CALLS,
+  SCRIPT_FUNCTION_TYPES,
+  SCRIPT_STATEMENTS,
+  scriptCallee,
+  scriptRootIdentifier,
+  scriptSocketKey,
+  unwrapScript,
+} from './script-syntax.js';
 import { guardForArm, versionGuardOf } from '../version-guards.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
 
-const SKIPPED = new Set(['comment', 'string', 'regex', 'import_statement', 'type_alias_declaration', 'interface_declaration', 'type_annotation', 'ambient_declaration']);
+const SKIPPED = new Set([
+  'comment',
+  'string',
+  'regex',
+  'import_statement',
+  'type_alias_declaration',
+  'interface_declaration',
+  'type_annotation',
+  'ambient_declaration',
+]);
 
 interface ScriptFile {
   text: string;
@@ -32,7 +49,9 @@ function armExits(node: SyntaxNode | null): boolean {
   if (!node) return false;
   let last: SyntaxNode | null | undefined = node;
   if (/^(statement_block|else_clause|switch_case|switch_default)$/.test(node.type)) {
-    const statements = node.namedChildren.filter((c) => c.type !== 'comment' && c.startIndex !== node.childForFieldName('value')?.startIndex);
+    const statements = node.namedChildren.filter(
+      (c) => c.type !== 'comment' && c.startIndex !== node.childForFieldName('value')?.startIndex,
+    );
     last = statements[statements.length - 1];
     if (last?.type === 'statement_block') return armExits(last);
   }
@@ -48,7 +67,12 @@ function parameterNames(fn: SyntaxNode): string[] {
     .filter((p) => p.type !== 'comment')
     .map((p) => {
       const pattern = p.childForFieldName('pattern') ?? p;
-      const id = pattern.type === 'identifier' ? pattern : pattern.type === 'assignment_pattern' ? pattern.childForFieldName('left') : null;
+      const id =
+        pattern.type === 'identifier'
+          ? pattern
+          : pattern.type === 'assignment_pattern'
+            ? pattern.childForFieldName('left')
+            : null;
       return id?.type === 'identifier' ? id.text : '';
     });
 }
@@ -57,7 +81,10 @@ function declaredNames(body: SyntaxNode): string[] {
   const names = new Set<string>();
   for (const d of body.descendantsOfType('variable_declarator')) {
     const name = d.childForFieldName('name');
-    for (const id of name?.type === 'identifier' ? [name] : (name?.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']) ?? [])) names.add(id.text);
+    for (const id of name?.type === 'identifier'
+      ? [name]
+      : (name?.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']) ?? []))
+      names.add(id.text);
   }
   return [...names];
 }
@@ -80,7 +107,8 @@ function nameNodeOf(fn: SyntaxNode): SyntaxNode | null {
   const own = fn.childForFieldName('name');
   if (own) return own;
   let parent = fn.parent;
-  while (parent && /^(parenthesized_expression|as_expression|satisfies_expression)$/.test(parent.type)) parent = parent.parent;
+  while (parent && /^(parenthesized_expression|as_expression|satisfies_expression)$/.test(parent.type))
+    parent = parent.parent;
   if (!parent) return null;
   if (parent.type === 'variable_declarator' || parent.type === 'public_field_definition') {
     const name = parent.childForFieldName('name');
@@ -90,7 +118,11 @@ function nameNodeOf(fn: SyntaxNode): SyntaxNode | null {
   if (parent.type === 'assignment_expression') {
     const left = parent.childForFieldName('left');
     const inner = left && unwrapScript(left);
-    return inner?.type === 'member_expression' ? inner.childForFieldName('property') : inner?.type === 'identifier' ? inner : null;
+    return inner?.type === 'member_expression'
+      ? inner.childForFieldName('property')
+      : inner?.type === 'identifier'
+        ? inner
+        : null;
   }
   return null;
 }
@@ -98,7 +130,8 @@ function nameNodeOf(fn: SyntaxNode): SyntaxNode | null {
 function describeFunction(fn: SyntaxNode): FunctionFacts {
   const nameNode = nameNodeOf(fn);
   const name = nameNode ? nameNode.text.replace(/^['"]|['"]$/g, '') : '<lambda>';
-  const inClass = fn.type === 'method_definition' || fn.parent?.type === 'public_field_definition' ? className(fn) : undefined;
+  const inClass =
+    fn.type === 'method_definition' || fn.parent?.type === 'public_field_definition' ? className(fn) : undefined;
   const body = fn.childForFieldName('body');
   return {
     name,
@@ -155,14 +188,27 @@ function classify(call: SyntaxNode, fn: Builder): void {
   let shape: CallShape | undefined;
   if (bound) {
     const name = bound.calleeNode.text.length <= 80 ? bound.calleeNode.text : bound.api;
-    shape = { call, callee: { name: bound.api, qualified: name, receiverIsThis: false, node: bound.calleeNode }, args: bound.args, api: bound.api };
+    shape = {
+      call,
+      callee: { name: bound.api, qualified: name, receiverIsThis: false, node: bound.calleeNode },
+      args: bound.args,
+      api: bound.api,
+    };
   } else {
     const callee = scriptCallee(call);
     const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
     if (callee) shape = { call, callee, args, api: undefined };
   }
   if (!shape) return;
-  const ctx = { recognizer: fn.file.recognizer, params: fn.facts.params, arrays: fn.arrays, extensionPointers: NO_EXTENSIONS, order: fn.order, path: fn.path, statement: fn.statement };
+  const ctx = {
+    recognizer: fn.file.recognizer,
+    params: fn.facts.params,
+    arrays: fn.arrays,
+    extensionPointers: NO_EXTENSIONS,
+    order: fn.order,
+    path: fn.path,
+    statement: fn.statement,
+  };
   fn.events.push(...classifyShape(shape, ctx, SCRIPT_CALLS));
 }
 
@@ -187,11 +233,18 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
     case 'if_statement': {
       const condition = node.childForFieldName('condition');
       walk(condition ?? node, fn, depth + 1);
-      const guard = condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
+      const guard =
+        condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
       const consequence = node.childForFieldName('consequence');
       const alternative = node.childForFieldName('alternative');
-      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () => walk(consequence, fn, depth + 1));
-      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () => walk(alternative, fn, depth + 1));
+      if (consequence)
+        fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () =>
+          walk(consequence, fn, depth + 1),
+        );
+      if (alternative)
+        fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () =>
+          walk(alternative, fn, depth + 1),
+        );
       return;
     }
     case 'ternary_expression': {
@@ -199,8 +252,10 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       if (condition) walk(condition, fn, depth + 1);
       const consequence = node.childForFieldName('consequence');
       const alternative = node.childForFieldName('alternative');
-      if (consequence) fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
-      if (alternative) fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
+      if (consequence)
+        fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
+      if (alternative)
+        fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
       return;
     }
     case 'switch_statement': {
@@ -212,7 +267,8 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
           const label = child.childForFieldName('value');
           if (label) walk(label, fn, depth + 1);
           fn.withArm({ id: node.startIndex, arm: arm++, exits: armExits(child) }, () => {
-            for (const statement of child.namedChildren) if (statement.startIndex !== label?.startIndex) walk(statement, fn, depth + 1);
+            for (const statement of child.namedChildren)
+              if (statement.startIndex !== label?.startIndex) walk(statement, fn, depth + 1);
           });
         } else {
           walk(child, fn, depth + 1);
@@ -224,7 +280,10 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       const body = node.childForFieldName('body');
       if (body) walk(body, fn, depth + 1);
       const handler = node.childForFieldName('handler');
-      if (handler) fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(handler.childForFieldName('body')) }, () => walk(handler, fn, depth + 1));
+      if (handler)
+        fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(handler.childForFieldName('body')) }, () =>
+          walk(handler, fn, depth + 1),
+        );
       const finalizer = node.childForFieldName('finalizer');
       if (finalizer) walk(finalizer, fn, depth + 1);
       return;
@@ -254,7 +313,12 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       const left = node.childForFieldName('left');
       if (left) walk(left, fn, depth + 1);
       noteLoopback(node, fn);
-      if (left && right && (node.type === 'augmented_assignment_expression' || unwrapScript(right).type !== 'call_expression')) fn.assign(scriptSocketKey(left), rangeOf(node));
+      if (
+        left &&
+        right &&
+        (node.type === 'augmented_assignment_expression' || unwrapScript(right).type !== 'call_expression')
+      )
+        fn.assign(scriptSocketKey(left), rangeOf(node));
       return;
     }
     case 'return_statement': {
@@ -269,7 +333,8 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       if (value) walk(value, fn, depth + 1);
       noteLoopback(node, fn);
       const name = node.childForFieldName('name');
-      if (value && name?.type === 'identifier' && unwrapScript(value).type !== 'call_expression') fn.assign(name.text, rangeOf(node));
+      if (value && name?.type === 'identifier' && unwrapScript(value).type !== 'call_expression')
+        fn.assign(name.text, rangeOf(node));
       return;
     }
     default:
