@@ -20,6 +20,8 @@ export interface AuditOptions {
   format: OutputFormat;
   configPath: string | undefined;
   ruleOverrides: RuleOverrides;
+  /** --severity: every rule that is on reports at this severity (--rule still wins). */
+  severity: 'warn' | 'error' | undefined;
   maxFileSize: number;
   /** Like ESLint's --quiet: report errors only. */
   quiet: boolean;
@@ -68,6 +70,7 @@ export interface PrintConfigOptions {
   file: string;
   configPath: string | undefined;
   ruleOverrides: RuleOverrides;
+  severity: 'warn' | 'error' | undefined;
 }
 
 export type HelpTopic = 'general' | 'audit' | 'merge';
@@ -98,6 +101,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
   rule: { type: 'string', multiple: true },
+  severity: { type: 'string' },
   'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
@@ -179,6 +183,7 @@ export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly
         file: values['print-config'],
         configPath: values.config,
         ruleOverrides: parseRuleOverrides(values.rule ?? [], knownRuleIds),
+        severity: parseSeverity(values.severity),
       },
     };
   }
@@ -221,6 +226,7 @@ export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly
       format: parseFormat(values.format),
       configPath: values.config,
       ruleOverrides: parseRuleOverrides(values.rule ?? [], knownRuleIds),
+      severity: parseSeverity(values.severity),
       maxFileSize: parseMaxFileSize(values['max-file-size']),
       quiet: values.quiet ?? false,
       color: lastColorChoice(tokens ?? []),
@@ -278,6 +284,12 @@ function parseShard(value: string | undefined): Shard | undefined {
     throw new UsageError(`--shard expects i/n with 1 <= i <= n (for example 2/4), got '${value}'`, 'audit');
   }
   return { index, count };
+}
+
+function parseSeverity(value: string | undefined): 'warn' | 'error' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'warn' || value === 'error') return value;
+  throw new UsageError(`--severity expects warn or error, got '${value}'`, 'audit');
 }
 
 function parseOutputFile(value: string | undefined): string | undefined {

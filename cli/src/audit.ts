@@ -58,6 +58,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   const configs = new ConfigLoader({
     configPath: options.configPath,
     overrides: options.ruleOverrides,
+    severity: options.severity,
     cwd: io.cwd,
   });
   const filter = createPathFilter({

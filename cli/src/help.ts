@@ -82,6 +82,8 @@ Options:
   -c, --config <file>            Use this configuration file for every file instead
                                  of looking for winsock-lint.config.json
       --rule <id>=<severity>     Set a rule's severity (off | warn | error); repeatable
+      --severity <warn|error>    Report every rule that is on at this severity (e.g. error,
+                                 so CI fails on any finding); --rule still wins
       --fix                      Apply automatic fixes to the files (never suggestions),
                                  then report what remains
       --fix-dry-run              Print the changes --fix would make as a unified diff on

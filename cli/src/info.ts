@@ -46,6 +46,7 @@ export function printConfig(options: PrintConfigOptions, io: CliIo): number {
   const loader = new ConfigLoader({
     configPath: options.configPath,
     overrides: options.ruleOverrides,
+    severity: options.severity,
     cwd: io.cwd,
   });
   const file = resolve(io.cwd, options.file);

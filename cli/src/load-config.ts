@@ -10,7 +10,7 @@ import {
   parseConfigFile,
   resolveConfig,
 } from '@winsock-lint/rules';
-import type { ConfigFile, ResolvedConfig, RuleOverrides } from './engine-types.js';
+import type { ConfigFile, ResolvedConfig, RuleId, RuleOverrides, Severity } from './engine-types.js';
 import { errorCode } from './notes.js';
 
 export const CONFIG_FILE_NAME = 'winsock-lint.config.json';
@@ -36,12 +36,15 @@ export interface ConfigLoaderOptions {
   /** `--config FILE`: used for every file instead of discovery. */
   configPath?: string | undefined;
   overrides?: RuleOverrides;
+  /** `--severity`: every rule that is on gets this severity (rule overrides still win). */
+  severity?: Severity | undefined;
   cwd?: string;
 }
 
 export class ConfigLoader {
   private readonly explicitPath: string | undefined;
   private readonly overrides: RuleOverrides;
+  private readonly severity: Severity | undefined;
   private readonly base: ResolvedConfig;
   /** Folder → nearest configuration file path (null: none up to the root). */
   private readonly nearest = new Map<string, string | null>();
@@ -53,13 +56,24 @@ export class ConfigLoader {
     const cwd = options.cwd ?? process.cwd();
     this.explicitPath = options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
     this.overrides = options.overrides ?? {};
+    this.severity = options.severity;
     this.base = defaultConfig(defaultSeverities());
     this.withoutFile = {
       path: undefined,
       dir: cwd,
       file: undefined,
-      resolved: resolveConfig(this.base, undefined, this.overrides),
+      resolved: this.resolve(undefined),
     };
+  }
+  /** Defaults, then the file, then --severity for every rule that is on, then --rule overrides. */
+  private resolve(file: ConfigFile | undefined): ResolvedConfig {
+    const resolved = resolveConfig(this.base, file);
+    if (this.severity) {
+      for (const id of Object.keys(resolved.rules) as RuleId[]) {
+        if (resolved.rules[id] !== 'off') resolved.rules[id] = this.severity;
+      }
+    }
+    return resolveConfig(resolved, undefined, this.overrides);
   }
 
   /** Loads `--config FILE` up front so a bad one fails before any work. Throws ConfigLoadError. */
@@ -145,7 +159,7 @@ export class ConfigLoader {
       path: configPath,
       dir: dirname(configPath),
       file,
-      resolved: resolveConfig(this.base, file, this.overrides),
+      resolved: this.resolve(file),
     };
     this.loaded.set(configPath, config);
     return config;

@@ -24,6 +24,7 @@ test('audit with paths gets the defaults', () => {
     format: 'stylish',
     configPath: undefined,
     ruleOverrides: {},
+    severity: undefined,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     quiet: false,
     color: 'auto',
@@ -185,7 +186,32 @@ test('--list-rules and --print-config need no paths', () => {
         file: 'src/a.c',
         configPath: 'w.json',
         ruleOverrides: { 'fast-path-tcp-only': 'off' },
+        severity: undefined,
       },
     },
   );
+});
+
+test('--severity sets every rule that is on; --rule still wins; bad values are usage errors', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  const bin = join(fileURLToPath(new URL('.', import.meta.url)), '../../bin/winsock-lint.js');
+  const dir = mkdtempSync(join(tmpdir(), 'winsock-lint-severity-'));
+  writeFileSync(join(dir, 'winsock-lint.config.json'), JSON.stringify({ rules: { 'fast-path-both-sides': 'off' } }));
+  const run = (...args: string[]): Record<string, string> =>
+    JSON.parse(
+      spawnSync(process.execPath, [bin, 'audit', '--print-config', join(dir, 'a.cpp'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+      }).stdout,
+    ).rules;
+  const rules = run('--severity', 'error', '--rule', 'no-deprecated-fast-path=warn');
+  assert.equal(rules['fast-path-supported-options'], 'error', 'a warn rule becomes an error');
+  assert.equal(rules['fast-path-both-sides'], 'off', 'rules turned off stay off');
+  assert.equal(rules['no-deprecated-fast-path'], 'warn', '--rule wins');
+  assert.equal(audit('audit', 'src', '--severity', 'warn').severity, 'warn');
+  assert.throws(() => audit('audit', 'src', '--severity', 'off'), /--severity expects warn or error/);
 });
