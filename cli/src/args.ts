@@ -1,6 +1,7 @@
 // Turns argv into a typed command with node:util parseArgs (strict). Pure: no I/O, no process state;
 // the known rule ids are passed in so this module needs nothing from the engine at run time.
 import { parseArgs } from 'node:util';
+import { DEFAULT_CACHE_LOCATION } from './facts-cache.js';
 import { parseTransport, type Transport } from '@winsock-lint/server';
 import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
 
@@ -30,6 +31,8 @@ export interface AuditOptions {
   fix: FixMode;
   /** --output-file: the report goes to this file (written atomically) instead of stdout. */
   outputFile: string | undefined;
+  /** --cache: where extracted facts are kept between runs (undefined: no cache). */
+  cacheLocation: string | undefined;
   /** --no-prefilter: parse every file, not only those that can matter (for benchmarks and comparisons). */
   noPrefilter: boolean;
   /** False with --no-ignore: .gitignore and .ignore files are not read. */
@@ -111,6 +114,8 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o' },
   'no-ignore': { type: 'boolean' },
   'no-prefilter': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
@@ -234,6 +239,10 @@ export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly
       outputFile: parseOutputFile(values['output-file']),
       useIgnoreFiles: !(values['no-ignore'] ?? false),
       noPrefilter: values['no-prefilter'] ?? false,
+      cacheLocation:
+        values.cache || values['cache-location'] !== undefined
+          ? (values['cache-location'] ?? DEFAULT_CACHE_LOCATION)
+          : undefined,
       include: parseGlobs('--include', values.include ?? []),
       exclude: parseGlobs('--exclude', values.exclude ?? []),
       maxWarnings: parseMaxWarnings(values['max-warnings']),

@@ -5,6 +5,7 @@
 // or baseline, no git repository for --changed-since, an unwritable report or a refused fix; 130 on Ctrl-C
 // during --fix).
 import { relative, resolve, sep } from 'node:path';
+import { DiskFactsCache } from './facts-cache.js';
 import { analyzeProject, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -128,17 +129,19 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
 
   // Every file's configuration was loaded (and validated) above, so this lookup cannot fail.
   const configFor = (path: string) => configs.configFor(path).resolved;
+  const cacheOption = options.cacheLocation ? { cache: new DiskFactsCache(options.cacheLocation, io.cwd) } : {};
   let results: FileResult[];
   let texts = new Map(sources.files.map((file) => [file.path, file.text]));
   let refusedWrites = 0;
   let diff = '';
   if (options.fix === 'off') {
-    results = analyzeProject(sources.files, { configFor, noPrefilter: options.noPrefilter });
+    results = analyzeProject(sources.files, { configFor, noPrefilter: options.noPrefilter, ...cacheOption });
     progress.clear();
   } else {
     const fixed = runFixLoop(sources.files, {
       configFor,
       noPrefilter: options.noPrefilter,
+      ...cacheOption,
       // As ESLint 9: under --quiet only error-severity findings are fixed.
       wanted: (finding) => !options.quiet || finding.severity === 'error',
     });
@@ -169,7 +172,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
         );
         results = analyzeProject(
           sources.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
-          { configFor, noPrefilter: options.noPrefilter },
+          { configFor, noPrefilter: options.noPrefilter, ...cacheOption },
         );
       }
     }

@@ -1,6 +1,7 @@
 // --fix and --fix-dry-run: applies automatic fixes ESLint-style (analyse the whole project, apply each file's
 // non-overlapping fixes, repeat until nothing changes or 10 passes), then writes changed files back atomically
 // in their own encoding, BOM and line endings, refusing files that changed on disk since they were read.
+import type { DiskFactsCache } from './facts-cache.js';
 import { analyzeProject, applyFixes, encodeSource, type ProjectFile } from '@winsock-lint/rules';
 import { writeFileAtomicAsync } from './atomic-write.js';
 import type { FileResult, Finding, Fix, ResolvedConfig } from './engine-types.js';
@@ -16,6 +17,7 @@ export interface FixLoopOptions {
   wanted?: (finding: Finding) => boolean;
   maxPasses?: number;
   noPrefilter?: boolean;
+  cache?: DiskFactsCache;
 }
 
 export interface FixLoopResult {
@@ -50,7 +52,11 @@ export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOption
   const analyze = (): FileResult[] =>
     analyzeProject(
       files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
-      { configFor: options.configFor, noPrefilter: options.noPrefilter ?? false },
+      {
+        configFor: options.configFor,
+        noPrefilter: options.noPrefilter ?? false,
+        ...(options.cache ? { cache: options.cache } : {}),
+      },
     );
 
   let results = analyze();

@@ -93,6 +93,10 @@ Options:
                                  on the command line); repeatable
       --no-ignore                Do not read .gitignore and .ignore files
       --no-prefilter             Parse every file, not only those that can matter (slower)
+      --cache                    Keep each file's extracted facts between runs (by content
+                                 hash), so unchanged files are not parsed again
+      --cache-location <dir>     Where --cache keeps them (default:
+                                 node_modules/.cache/winsock-lint)
       --max-warnings <n>         Exit 1 when more than n warnings are reported
                                  (default: -1, no limit; write --max-warnings=-1)
       --max-file-size <bytes>    Skip larger files with a note

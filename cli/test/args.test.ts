@@ -32,6 +32,7 @@ test('audit with paths gets the defaults', () => {
     outputFile: undefined,
     useIgnoreFiles: true,
     noPrefilter: false,
+    cacheLocation: undefined,
     include: [],
     exclude: [],
     maxWarnings: -1,
