@@ -2,7 +2,6 @@
 // the known rule ids are passed in so this module needs nothing from the engine at run time.
 import { parseArgs } from 'node:util';
 import { DEFAULT_CACHE_LOCATION } from './facts-cache.js';
-import { parseTransport, type Transport } from '@winsock-lint/server';
 import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'html'] as const;
@@ -85,7 +84,7 @@ export type Command =
   | { kind: 'print-config'; options: PrintConfigOptions }
   | { kind: 'audit'; options: AuditOptions }
   | { kind: 'merge'; options: MergeOptions }
-  | { kind: 'lsp'; transport: Transport };
+  | { kind: 'lsp'; args: string[] };
 
 /** A command line that cannot be run; main prints the message and exits with 2. */
 export class UsageError extends Error {
@@ -142,12 +141,9 @@ const SEVERITY_WORDS: ReadonlyMap<string, SeveritySetting> = new Map([
 ]);
 
 export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly string[]): Command {
-  // The language server takes its own transport flags (--stdio, --node-ipc, --socket=N).
-  if (argv[0] === 'lsp') {
-    const transport = parseTransport(argv.slice(1));
-    if (!transport) throw new UsageError('lsp needs a transport: --stdio, --node-ipc or --socket=PORT', 'general');
-    return { kind: 'lsp', transport };
-  }
+  // The language server takes its own transport flags (--stdio, --node-ipc, --socket=N); it is loaded only
+  // for this command, since it costs most of the CLI's start-up time.
+  if (argv[0] === 'lsp') return { kind: 'lsp', args: argv.slice(1) };
   let parsed;
   try {
     parsed = parseArgs({

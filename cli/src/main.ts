@@ -8,7 +8,6 @@ import { formatRuleTable, printConfig } from './info.js';
 import { processIo, type CliIo } from './io.js';
 import { runMerge } from './merge.js';
 import { cliVersion } from './version.js';
-import { startServer } from '@winsock-lint/server';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   try {
@@ -44,10 +43,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return await runAudit(command.options, io);
       case 'merge':
         return runMerge(command.options, io);
-      case 'lsp':
+      case 'lsp': {
+        const { parseTransport, startServer } = await import('@winsock-lint/server');
+        const transport = parseTransport(command.args);
+        if (!transport) {
+          io.stderr.write(
+            'winsock-lint: error: lsp needs a transport: --stdio, --node-ipc or --socket=PORT\nRun `winsock-lint --help` for usage.\n',
+          );
+          return EXIT_FAILURE;
+        }
         // The server owns the process from here; it exits when the client sends `exit`.
-        startServer({ transport: command.transport });
+        startServer({ transport });
         return await new Promise<number>(() => undefined);
+      }
     }
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
