@@ -6,7 +6,7 @@
 // during --fix).
 import { relative, resolve, sep } from 'node:path';
 import { DiskFactsCache } from './facts-cache.js';
-import { analyzeProject, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
+import { analyzeProjectAsync, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import {
@@ -135,10 +135,10 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   let refusedWrites = 0;
   let diff = '';
   if (options.fix === 'off') {
-    results = analyzeProject(sources.files, { configFor, noPrefilter: options.noPrefilter, ...cacheOption });
+    results = await analyzeProjectAsync(sources.files, { configFor, noPrefilter: options.noPrefilter, ...cacheOption });
     progress.clear();
   } else {
-    const fixed = runFixLoop(sources.files, {
+    const fixed = await runFixLoop(sources.files, {
       configFor,
       noPrefilter: options.noPrefilter,
       ...cacheOption,
@@ -170,7 +170,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
             written.has(file.path) ? (fixed.texts.get(file.path) ?? file.text) : file.text,
           ]),
         );
-        results = analyzeProject(
+        results = await analyzeProjectAsync(
           sources.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
           { configFor, noPrefilter: options.noPrefilter, ...cacheOption },
         );

@@ -2,7 +2,7 @@
 // non-overlapping fixes, repeat until nothing changes or 10 passes), then writes changed files back atomically
 // in their own encoding, BOM and line endings, refusing files that changed on disk since they were read.
 import type { DiskFactsCache } from './facts-cache.js';
-import { analyzeProject, applyFixes, encodeSource, type ProjectFile } from '@winsock-lint/rules';
+import { analyzeProjectAsync, applyFixes, encodeSource, type ProjectFile } from '@winsock-lint/rules';
 import { writeFileAtomicAsync } from './atomic-write.js';
 import type { FileResult, Finding, Fix, ResolvedConfig } from './engine-types.js';
 import { errorCode, type Note } from './notes.js';
@@ -41,7 +41,7 @@ export function automaticFix(finding: Finding): Fix | undefined {
  * Runs analysis and fixes until stable. Every pass analyses the whole project, because rules see across files;
  * the fixes themselves are per file. Pure apart from the engine: reads and writes nothing.
  */
-export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOptions): FixLoopResult {
+export async function runFixLoop(files: readonly ProjectFile[], options: FixLoopOptions): Promise<FixLoopResult> {
   const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
   const wanted = options.wanted ?? (() => true);
   const original = new Map(files.map((file) => [file.path, file.text]));
@@ -49,8 +49,8 @@ export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOption
   const notes: Note[] = [];
   /** Files whose fixes threw (a rule bug): left alone in later passes. */
   const broken = new Set<string>();
-  const analyze = (): FileResult[] =>
-    analyzeProject(
+  const analyze = (): Promise<FileResult[]> =>
+    analyzeProjectAsync(
       files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
       {
         configFor: options.configFor,
@@ -59,7 +59,7 @@ export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOption
       },
     );
 
-  let results = analyze();
+  let results = await analyze();
   let passes = 0;
   while (passes < maxPasses) {
     let changedThisPass = false;
@@ -85,7 +85,7 @@ export function runFixLoop(files: readonly ProjectFile[], options: FixLoopOption
     }
     if (!changedThisPass) break;
     passes++;
-    results = analyze();
+    results = await analyze();
   }
   const changed = [...texts].filter(([path, text]) => original.get(path) !== text).map(([p]) => p);
   return { texts, results, changed, passes, notes };

@@ -25,20 +25,20 @@ const FIXED = SOURCE.replace(`    ${IOCTL}\n`, '');
 const config = defaultConfig(defaultSeverities());
 const configFor = () => config;
 
-test('the fix loop removes the deprecated call, re-analyses, and a second run changes nothing', () => {
-  const first = runFixLoop([{ path: '/p/net.c', text: SOURCE }], { configFor });
+test('the fix loop removes the deprecated call, re-analyses, and a second run changes nothing', async () => {
+  const first = await runFixLoop([{ path: '/p/net.c', text: SOURCE }], { configFor });
   assert.equal(first.texts.get('/p/net.c'), FIXED);
   assert.deepEqual(first.changed, ['/p/net.c']);
   assert.equal(first.passes, 1);
   // The results describe the fixed text: nothing left to report.
   assert.deepEqual(first.results[0]?.findings, []);
-  const second = runFixLoop([{ path: '/p/net.c', text: FIXED }], { configFor });
+  const second = await runFixLoop([{ path: '/p/net.c', text: FIXED }], { configFor });
   assert.deepEqual(second.changed, []);
   assert.equal(second.passes, 0);
 });
 
-test('wanted() limits which findings are fixed (errors only under --quiet); suggestions never apply', () => {
-  const none = runFixLoop([{ path: '/p/net.c', text: SOURCE }], {
+test('wanted() limits which findings are fixed (errors only under --quiet); suggestions never apply', async () => {
+  const none = await runFixLoop([{ path: '/p/net.c', text: SOURCE }], {
     configFor,
     wanted: (finding) => finding.severity === 'error',
   });
@@ -59,8 +59,8 @@ test('wanted() limits which findings are fixed (errors only under --quiet); sugg
   );
 });
 
-test('the loop stops after maxPasses', () => {
-  const result = runFixLoop([{ path: '/p/net.c', text: SOURCE }], { configFor, maxPasses: 0 });
+test('the loop stops after maxPasses', async () => {
+  const result = await runFixLoop([{ path: '/p/net.c', text: SOURCE }], { configFor, maxPasses: 0 });
   assert.deepEqual(result.changed, []);
   assert.ok(result.results[0]?.findings.some((f) => f.ruleId === 'no-deprecated-fast-path'));
 });
@@ -93,7 +93,7 @@ test('writeFixedFiles refuses a file that changed on disk since it was read, and
   const root = makeTree(t, { 'net.c': SOURCE, 'other.c': SOURCE });
   const paths = [join(root, 'net.c'), join(root, 'other.c')];
   const read = await readSources(paths, { maxFileSize: 1 << 20 });
-  const fixed = runFixLoop(read.files, { configFor });
+  const fixed = await runFixLoop(read.files, { configFor });
   // Someone saves net.c after it was read.
   writeFileSync(paths[0] ?? '', `${SOURCE}// edited\n`);
   const outcome = await writeFixedFiles(fixed.changed, fixed.texts, read.sources);

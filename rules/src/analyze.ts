@@ -56,13 +56,16 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Extracts the files that can matter: candidates, then files mentioning their aliases or defining their helpers. */
-function extractRelevant(
+/**
+ * Extracts the files that can matter: candidates, then files mentioning their aliases or defining their
+ * helpers. A generator that yields after each parse, so the async driver can let native trees be freed.
+ */
+function* extractRelevant(
   files: readonly ProjectFile[],
   noPrefilter: boolean,
   notes: Map<string, string[]>,
   cache: FactsCache | undefined,
-): FileFacts[] {
+): Generator<void, FileFacts[]> {
   const facts = new Map<number, FileFacts>();
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
@@ -83,9 +86,11 @@ function extractRelevant(
       note(file.path, `could not be analysed: ${describeError(error)}`);
     }
   };
-  files.forEach((file, index) => {
-    if (noPrefilter || isCandidateText(file.text)) extract(index, []);
-  });
+  for (const [index, file] of files.entries()) {
+    if (!noPrefilter && !isCandidateText(file.text)) continue;
+    extract(index, []);
+    yield;
+  }
   // Aliases defined in one file (a header) and used in another, helpers defined elsewhere, and callers of
   // functions that apply the code. Each name is searched for once, in one pass over the files per round.
   const searched = new Set<string>();
@@ -99,23 +104,58 @@ function extractRelevant(
     const pattern = mentionPattern(fresh);
     const freshAliases = fresh.filter((n) => aliases.includes(n));
     const aliasPattern = freshAliases.length > 0 ? mentionPattern(freshAliases) : undefined;
-    files.forEach((file, index) => {
+    for (const [index, file] of files.entries()) {
       const known = facts.get(index);
       if (!known) {
-        if (pattern.test(file.text)) extract(index, aliases);
-        return;
+        if (!pattern.test(file.text)) continue;
+      } else {
+        // An extracted file is redone only when it uses an alias defined elsewhere that it did not know.
+        const unknown = freshAliases.some((a) => !known.aliases.includes(a));
+        if (!unknown || !aliasPattern?.test(file.text)) continue;
       }
-      // An extracted file is redone only when it uses an alias defined elsewhere that it did not know.
-      const unknown = freshAliases.some((a) => !known.aliases.includes(a));
-      if (unknown && aliasPattern?.test(file.text)) extract(index, aliases);
-    });
+      extract(index, aliases);
+      yield;
+    }
   }
   return [...facts.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
 }
 
+/** Analyses the files as one project, synchronously (ESLint's parse and rules must be synchronous). */
 export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
   const notes = new Map<string, string[]>();
-  const facts = extractRelevant(files, options.noPrefilter ?? false, notes, options.cache);
+  const steps = extractRelevant(files, options.noPrefilter ?? false, notes, options.cache);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return finishAnalysis(files, step.value, notes, options);
+}
+
+/** Parses between this many files before letting the event loop run (native trees are freed there). */
+const FILES_PER_TURN = 16;
+
+/**
+ * The same analysis, yielding to the event loop between parses: native tree-sitter trees are only freed by
+ * finalizers that run there, and a loop that never yields grows to gigabytes on a large tree.
+ */
+export async function analyzeProjectAsync(
+  files: readonly ProjectFile[],
+  options: AnalyzeOptions = {},
+): Promise<FileResult[]> {
+  const notes = new Map<string, string[]>();
+  const steps = extractRelevant(files, options.noPrefilter ?? false, notes, options.cache);
+  let step = steps.next();
+  for (let parsed = 1; !step.done; parsed++) {
+    if (parsed % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return finishAnalysis(files, step.value, notes, options);
+}
+
+function finishAnalysis(
+  files: readonly ProjectFile[],
+  facts: FileFacts[],
+  notes: Map<string, string[]>,
+  options: AnalyzeOptions,
+): FileResult[] {
   const model = buildProjectModel(facts);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const raw: RawFinding[] = [];

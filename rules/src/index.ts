@@ -4,6 +4,7 @@ export type * from './types.js';
 export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
 export {
   analyzeProject,
+  analyzeProjectAsync,
   defaultSeverities,
   factsCacheKey,
   FACTS_FORMAT_VERSION,
