@@ -3,7 +3,7 @@
 // project is analysed as a whole with analyzeProject so cross-file rules work. Changes are debounced
 // per document, runs of one project never overlap, and results are stored per document version.
 import { analyzeProject } from '@winsock-lint/rules';
-import type { Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
+import type { AnalyzeOptions, FileFacts, Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildResult, type DocumentResult } from './document-result.js';
@@ -35,7 +35,41 @@ export interface AnalyzerOptions {
   onResults: (changes: ResultChange[], removed: string[]) => void;
 }
 
+type FactsCache = NonNullable<AnalyzeOptions['cache']>;
+
+/**
+ * The engine's extracted facts of a project's files, by content hash, kept from one run to the next
+ * so that an edit re-extracts only the edited file. A run keeps exactly what it used.
+ */
+class RunFactsCache implements FactsCache {
+  private readonly entries = new Map<string, FileFacts>();
+  private readonly used = new Set<string>();
+
+  get(key: string): FileFacts | undefined {
+    const facts = this.entries.get(key);
+    if (facts) this.used.add(key);
+    return facts;
+  }
+
+  set(key: string, facts: FileFacts): void {
+    this.entries.set(key, facts);
+    this.used.add(key);
+  }
+
+  /** After a run: drop the facts of texts the run did not see (older versions, removed files). */
+  endRun(): void {
+    for (const key of this.entries.keys()) if (!this.used.has(key)) this.entries.delete(key);
+    this.used.clear();
+  }
+
+  /** Read-only view for side analyses (fix all), which must not decide what is kept. */
+  readOnly(): FactsCache {
+    return { get: (key) => this.entries.get(key), set: () => undefined };
+  }
+}
+
 interface Project {
+  facts: RunFactsCache;
   running: Promise<void> | undefined;
   again: boolean;
   /** The last run's inputs, for re-analysing a fixed text (fix all). */
@@ -149,7 +183,8 @@ export class Analyzer {
     const others = (project?.lastFiles ?? []).filter((f) => f.path !== result.enginePath);
     const files = [...others, { path: result.enginePath, text }];
     const configFor = project?.lastConfigFor;
-    const analysed = analyzeProject(files, configFor ? { configFor } : {});
+    const cache = project?.facts.readOnly();
+    const analysed = analyzeProject(files, { ...(configFor ? { configFor } : {}), ...(cache ? { cache } : {}) });
     return analysed.find((r) => r.path === result.enginePath)?.findings ?? [];
   }
 
@@ -164,6 +199,7 @@ export class Analyzer {
     let project = this.projects.get(key);
     if (!project) {
       project = {
+        facts: new RunFactsCache(),
         running: undefined,
         again: false,
         lastFiles: [],
@@ -243,11 +279,13 @@ export class Analyzer {
     };
     project.lastFiles = files;
     project.lastConfigFor = configFor;
-    const analysed = files.length > 0 ? analyzeProject(files, { configFor }) : [];
+    const analysed = files.length > 0 ? analyzeProject(files, { configFor, cache: project.facts }) : [];
+    project.facts.endRun();
 
     const encoding = this.options.encoding();
     const relatedInformation = this.options.relatedInformation();
     const fileFor = (path: string): { uri: string; text: string } | undefined => byPath.get(path);
+    const noPositions = new PositionMapper('', encoding);
     const changes: ResultChange[] = [];
     const stored: DocumentResult[] = [];
     const seen = new Set<string>();
@@ -274,7 +312,13 @@ export class Analyzer {
             projectKey: key,
             findings: fileResult.findings,
           },
-          { mapper: new PositionMapper(entry.text, encoding), encoding, relatedInformation, fileFor },
+          // Only findings need positions: no line index for the (many) files without any.
+          {
+            mapper: fileResult.findings.length > 0 ? new PositionMapper(entry.text, encoding) : noPositions,
+            encoding,
+            relatedInformation,
+            fileFor,
+          },
         ),
       );
     }
