@@ -130,8 +130,21 @@ function withBlanksBefore(statement: SyntaxNode, text: string): Range {
   return { start: { line: range.start.line, column: range.start.column - moved, offset: start }, end: range.end };
 }
 
-function identifiersIn(node: SyntaxNode, types: readonly string[]): string[] {
-  return [...new Set(node.descendantsOfType([...types]).map((n) => n.text))];
+/** The identifiers in a subtree, read with a cursor from the source text (no node objects are made). */
+function identifiersIn(node: SyntaxNode, types: readonly string[], text: string): string[] {
+  const names = new Set<string>();
+  const cursor = node.walk();
+  for (let descend = true; ;) {
+    if (descend && types.includes(cursor.nodeType)) names.add(text.slice(cursor.startIndex, cursor.endIndex));
+    if (descend && cursor.gotoFirstChild()) continue;
+    if (cursor.gotoNextSibling()) {
+      descend = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    descend = false;
+  }
+  return [...names];
 }
 
 /** Index of each statement in its block, built once per block (a block may hold thousands of calls). */
@@ -165,7 +178,7 @@ export function statementFacts(
     kind: statementKind(statement, call, syntax.unwrap),
     blockId: block.startIndex,
     index,
-    reads: identifiersIn(statement, syntax.identifierTypes),
+    reads: identifiersIn(statement, syntax.identifierTypes, text),
   };
 }
 
