@@ -38,9 +38,7 @@ function isDelegated(pf: ProjectFunction, socket: string): boolean {
 }
 
 /** In one function: the listener, the sockets connecting to it, and which of them apply the fast path. */
-function* localPairs(
-  pf: ProjectFunction,
-): Iterable<{
+function* localPairs(pf: ProjectFunction): Iterable<{
   has: ApplicationInFunction['ioctl'];
   other: ProjectEvent;
   hasSocket: string;
