@@ -1,12 +1,13 @@
 // Entry point of the extractor: source text in, plain FileFacts out. The tree lives only inside this call.
 // Scripts (TypeScript/JavaScript) go to the script extractor, which gives the same facts.
 import { isScriptLanguage, languageForPath, parseSource, type LanguageId, type SyntaxNode } from '../parse/parser.js';
-import { argumentsOf, calleeOf, compact, rangeOf } from '../parse/syntax.js';
+import { argumentsOf, calleeOf, compact } from '../parse/syntax.js';
 import type { FileFacts } from './fact-types.js';
 import { CodeRecognizer, findDeadRanges } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
 import { extractFunctions } from './function-walker.js';
 import { extractScriptFacts } from './script/extract-script.js';
+import { suppressionComments } from './suppression-comments.js';
 
 export interface ExtractOptions {
   /** Alias names of the code defined in other files (headers), so uses here are recognised. */
@@ -54,10 +55,7 @@ export function extractFileFacts(
   const codeUses = recognizer.findUses(root, dead);
   const extensionPointers = findExtensionPointers(root, text);
   const functions = extractFunctions(root, { text, recognizer, dead, extensionPointers });
-  const comments = root
-    .descendantsOfType('comment')
-    .filter((c) => c.text.includes('winsock-lint-'))
-    .map((c) => ({ text: c.text, range: rangeOf(c) }));
+  const comments = suppressionComments(root);
   return {
     path,
     language,

@@ -1,11 +1,11 @@
 // Entry point of the TypeScript/JavaScript extractor: script text in, the same plain FileFacts the C/C++
 // extractor gives, so every rule and the project index work on scripts unchanged.
 import { parseSource, type LanguageId } from '../../parse/parser.js';
-import { rangeOf } from '../../parse/syntax.js';
 import type { FileFacts } from '../fact-types.js';
 import { findBindings } from './bindings.js';
 import { ScriptCodeRecognizer } from './script-code.js';
 import { extractScriptFunctions } from './script-walker.js';
+import { suppressionComments } from '../suppression-comments.js';
 
 export interface ScriptExtractOptions {
   /** Alias names of the code defined in other files, so uses here are recognised. */
@@ -24,10 +24,7 @@ export function extractScriptFacts(
   const codeUses = recognizer.findUses(root);
   const bindings = findBindings(root, text);
   const functions = extractScriptFunctions(root, { text, recognizer, bindings });
-  const comments = root
-    .descendantsOfType('comment')
-    .filter((c) => c.text.includes('winsock-lint-'))
-    .map((c) => ({ text: c.text, range: rangeOf(c) }));
+  const comments = suppressionComments(root);
   return {
     path,
     language,
