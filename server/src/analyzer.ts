@@ -2,7 +2,7 @@
 // its open documents; open files outside any folder together; each untitled document alone), and a
 // project is analysed as a whole with analyzeProject so cross-file rules work. Changes are debounced
 // per document, runs of one project never overlap, and results are stored per document version.
-import { analyzeProject } from '@winsock-lint/rules';
+import { analyzeProject, analyzeProjectAsync } from '@winsock-lint/rules';
 import type { AnalyzeOptions, FileFacts, Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -279,7 +279,8 @@ export class Analyzer {
     };
     project.lastFiles = files;
     project.lastConfigFor = configFor;
-    const analysed = files.length > 0 ? analyzeProject(files, { configFor, cache: project.facts }) : [];
+    // Yields between parses, so native trees are freed while a large workspace is indexed.
+    const analysed = files.length > 0 ? await analyzeProjectAsync(files, { configFor, cache: project.facts }) : [];
     project.facts.endRun();
 
     const encoding = this.options.encoding();
