@@ -1,7 +1,7 @@
 // Finds and loads each file's configuration: `--config FILE` for every file, otherwise the nearest
 // winsock-lint.config.json above the file (looked up once per folder). The engine does no I/O; this does.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { NearestConfigFinder, readConfigText } from '@winsock-lint/node-host';
 import {
   ConfigError,
   defaultConfig,
@@ -13,7 +13,7 @@ import {
 import type { ConfigFile, ResolvedConfig, RuleId, RuleOverrides, Severity } from './engine-types.js';
 import { errorCode } from './notes.js';
 
-export const CONFIG_FILE_NAME = 'winsock-lint.config.json';
+export { CONFIG_FILE_NAME } from '@winsock-lint/node-host';
 
 /** A configuration file that cannot be read or is invalid; the message names the file. Exit code 2. */
 export class ConfigLoadError extends Error {
@@ -46,8 +46,7 @@ export class ConfigLoader {
   private readonly overrides: RuleOverrides;
   private readonly severity: Severity | undefined;
   private readonly base: ResolvedConfig;
-  /** Folder → nearest configuration file path (null: none up to the root). */
-  private readonly nearest = new Map<string, string | null>();
+  private readonly finder = new NearestConfigFinder();
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly withoutFile: LoadedConfig;
   private readonly excludeOnlyCache = new WeakMap<ConfigFile, ConfigFile>();
@@ -83,7 +82,7 @@ export class ConfigLoader {
 
   /** The configuration a file is checked with. Throws ConfigLoadError. */
   configFor(filePath: string): LoadedConfig {
-    const configPath = this.explicitPath ?? this.findNearest(dirname(filePath));
+    const configPath = this.explicitPath ?? this.finder.find(dirname(filePath));
     return configPath === undefined ? this.withoutFile : this.load(configPath);
   }
 
@@ -108,41 +107,15 @@ export class ConfigLoader {
     return stripped;
   }
 
-  private findNearest(startDir: string): string | undefined {
-    const visited: string[] = [];
-    let dir = startDir;
-    let found: string | null = null;
-    for (;;) {
-      const cached = this.nearest.get(dir);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(dir);
-      const candidate = join(dir, CONFIG_FILE_NAME);
-      if (exists(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const v of visited) this.nearest.set(v, found);
-    return found ?? undefined;
-  }
-
   private load(configPath: string): LoadedConfig {
     const cached = this.loaded.get(configPath);
     if (cached) return cached;
     let text: string;
     try {
-      text = readFileSync(configPath, 'utf8');
+      text = readConfigText(configPath);
     } catch (error) {
       throw new ConfigLoadError(`cannot read configuration file ${configPath}: ${errorCode(error)}`);
     }
-    // Editors on Windows like to save JSON with a byte-order mark; JSON itself has none.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let file: ConfigFile;
     try {
       file = parseConfigFile(text, configPath);
@@ -163,14 +136,5 @@ export class ConfigLoader {
     };
     this.loaded.set(configPath, config);
     return config;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }

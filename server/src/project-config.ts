@@ -1,8 +1,8 @@
 // Finds each file's winsock-lint.config.json (the nearest one above it, looked up once per folder),
 // parses it with the engine and merges it with the editor's rule overrides. Invalid files are
 // reported once and then ignored (defaults apply), so a typo never silences the editor.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { NearestConfigFinder, readConfigText } from '@winsock-lint/node-host';
 import {
   ConfigError,
   defaultConfig,
@@ -13,7 +13,7 @@ import {
 } from '@winsock-lint/rules';
 import type { ConfigFile, ResolvedConfig, RuleId, SeveritySetting } from '@winsock-lint/rules';
 
-export const CONFIG_FILE_NAME = 'winsock-lint.config.json';
+export { CONFIG_FILE_NAME } from '@winsock-lint/node-host';
 
 interface LoadedConfig {
   dir: string;
@@ -21,8 +21,7 @@ interface LoadedConfig {
 }
 
 export class ProjectConfigs {
-  /** Folder → nearest configuration file (null: none up to the root). */
-  private readonly nearest = new Map<string, string | null>();
+  private readonly finder = new NearestConfigFinder();
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly reported = new Set<string>();
 
@@ -30,7 +29,7 @@ export class ProjectConfigs {
 
   /** Forget every lookup, e.g. after a configuration file was created, changed or deleted. */
   invalidate(): void {
-    this.nearest.clear();
+    this.finder.clear();
     this.loaded.clear();
     this.reported.clear();
   }
@@ -49,7 +48,7 @@ export class ProjectConfigs {
   }
 
   private load(filePath: string): LoadedConfig | undefined {
-    const configPath = this.findNearest(dirname(filePath));
+    const configPath = this.finder.find(dirname(filePath));
     if (configPath === undefined) return undefined;
     let loaded = this.loaded.get(configPath);
     if (!loaded) {
@@ -61,9 +60,7 @@ export class ProjectConfigs {
 
   private parse(configPath: string): ConfigFile | undefined {
     try {
-      let text = readFileSync(configPath, 'utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      return parseConfigFile(text, configPath);
+      return parseConfigFile(readConfigText(configPath), configPath);
     } catch (error) {
       const detail = error instanceof ConfigError ? error.message : String(error);
       if (!this.reported.has(configPath)) {
@@ -72,37 +69,5 @@ export class ProjectConfigs {
       }
       return undefined;
     }
-  }
-
-  private findNearest(startDir: string): string | undefined {
-    const visited: string[] = [];
-    let dir = startDir;
-    let found: string | null = null;
-    for (;;) {
-      const cached = this.nearest.get(dir);
-      if (cached !== undefined) {
-        found = cached;
-        break;
-      }
-      visited.push(dir);
-      const candidate = join(dir, CONFIG_FILE_NAME);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const v of visited) this.nearest.set(v, found);
-    return found ?? undefined;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
