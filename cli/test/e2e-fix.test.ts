@@ -1,29 +1,14 @@
 // End to end for --fix, --fix-dry-run, --output-file, --max-warnings, --list-rules, --print-config, ignore files
 // and --include/--exclude: spawns `node cli/bin/winsock-lint.js` on temporary trees.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { makeTree } from './helpers/temp-tree.js';
+import { IOCTL, FIXABLE, FIXED, runCli, type Run } from './helpers/cli-run.js';
 
-// Compiled to cli/dist/test/e2e-fix.test.js.
-const BIN = fileURLToPath(new URL('../../bin/winsock-lint.js', import.meta.url));
+const run = (cwd: string, ...args: string[]): Run => runCli(cwd, args);
 
-const IOCTL = 'WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &bytes, NULL, NULL);';
-const LINES = [
-  '#include <winsock2.h>',
-  'void enable(SOCKET s) {',
-  '    int on = 1;',
-  '    DWORD bytes = 0;',
-  `    ${IOCTL}`,
-  '}',
-  '',
-];
-/** The deprecated call, which --fix removes with its line. */
-const FIXABLE = LINES.join('\n');
-const FIXED = LINES.filter((line) => !line.includes(IOCTL)).join('\n');
 /** An error with no automatic fix (a declaration keeps its call), plus an unfixable warning. */
 const UNFIXABLE = [
   '#include <winsock2.h>',
@@ -36,19 +21,6 @@ const UNFIXABLE = [
   '',
 ].join('\n');
 const CLEAN = 'int add(int a, int b) { return a + b; }\n';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, ...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface JsonResult {
   filePath: string;

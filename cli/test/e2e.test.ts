@@ -1,17 +1,16 @@
 // End to end: spawns `node cli/bin/winsock-lint.js` on small temporary trees and checks exit codes,
 // stdout (ESLint JSON, stylish) and the notes on stderr. Needs the built engine and CLI.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { makeTree } from './helpers/temp-tree.js';
+import { IOCTL, runCli, type Run } from './helpers/cli-run.js';
+
+const run = (cwd: string, ...args: string[]): Run => runCli(cwd, args);
 
 // Compiled to cli/dist/test/e2e.test.js.
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = fileURLToPath(new URL('../../bin/winsock-lint.js', import.meta.url));
-
-const IOCTL = 'WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &bytes, NULL, NULL);';
 
 const WARNING_ONLY = [
   '#include <winsock2.h>',
@@ -35,19 +34,6 @@ const CONNECT_FIRST = [
 ].join('\n');
 
 const CLEAN = 'int add(int a, int b) { return a + b; }\n';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, ...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface JsonMessage {
   ruleId: string | null;

@@ -1,33 +1,19 @@
 // End to end for adopting the linter on legacy code: --baseline / --update-baseline, --changed-since, --shard and
 // `winsock-lint merge`. Spawns the real binary on temporary trees (and temporary git repositories).
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { shardOf } from '../src/shard.js';
 import { makeTree } from './helpers/temp-tree.js';
+import { IOCTL, runCli, type Run } from './helpers/cli-run.js';
 
-const BIN = fileURLToPath(new URL('../../bin/winsock-lint.js', import.meta.url));
-const IOCTL = 'WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &bytes, NULL, NULL);';
+const run = (cwd: string, ...args: string[]): Run => runCli(cwd, args, ['CI']);
+
 const fn = (name: string, body = `    ${IOCTL}`): string =>
   [`void ${name}(SOCKET s) {`, '    int on = 1;', '    DWORD bytes = 0;', body, '}', ''].join('\n');
 const CLEAN = 'int add(int a, int b) { return a + b; }\n';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, ...args: string[]): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
-  delete env['FORCE_COLOR'];
-  delete env['CI'];
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface JsonResult {
   filePath: string;

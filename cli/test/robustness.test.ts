@@ -7,22 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { isRoot, lock, makeTree } from './helpers/temp-tree.js';
+import { BIN, IOCTL, FIXABLE, FIXED } from './helpers/cli-run.js';
 
-const BIN = fileURLToPath(new URL('../../bin/winsock-lint.js', import.meta.url));
-const IOCTL = 'WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &bytes, NULL, NULL);';
-const LINES = [
-  '#include <winsock2.h>',
-  'void enable(SOCKET s) {',
-  '    int on = 1;',
-  '    DWORD bytes = 0;',
-  `    ${IOCTL}`,
-  '}',
-  '',
-];
-const FIXABLE = LINES.join('\n');
-const FIXED = LINES.filter((line) => !line.includes(IOCTL)).join('\n');
 const CONNECT_FIRST = [
   'void g(SOCKET s, const struct sockaddr *a, int n) {',
   '    int on = 1;',
