@@ -9,7 +9,7 @@ import { classifyCall, type ExtensionKind } from './classify-call.js';
 import { C_STATEMENTS } from './statement-facts.js';
 import { FunctionBuilder, topLevelFacts } from './function-builder.js';
 import { LOOPBACK_PATTERN } from './winsock-api.js';
-import { guardForArm, versionGuardOf } from './version-guards.js';
+import { walkConditional, walkFields, walkIf, type WalkAt } from './control-flow.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
@@ -183,6 +183,11 @@ function noteLoopback(node: SyntaxNode, fn: Builder): void {
   }
 }
 
+/** The walk for the shared control-flow helpers, bound to one function. */
+function at(fn: Builder): WalkAt {
+  return (node, depth) => walk(node, fn, depth);
+}
+
 function walkChildren(node: SyntaxNode, fn: Builder, depth: number): void {
   for (const child of node.children) walk(child, fn, depth + 1);
 }
@@ -214,34 +219,12 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       fn.events.push(...events);
       return;
     }
-    case 'if_statement': {
-      const condition = node.childForFieldName('condition');
-      walk(condition ?? node, fn, depth + 1);
-      const guard =
-        condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
-      const consequence = node.childForFieldName('consequence');
-      const alternative = node.childForFieldName('alternative');
-      if (consequence)
-        fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () =>
-          walk(consequence, fn, depth + 1),
-        );
-      if (alternative)
-        fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () =>
-          walk(alternative, fn, depth + 1),
-        );
+    case 'if_statement':
+      walkIf(node, fn, at(fn), depth, armExits);
       return;
-    }
-    case 'conditional_expression': {
-      const condition = node.childForFieldName('condition');
-      if (condition) walk(condition, fn, depth + 1);
-      const consequence = node.childForFieldName('consequence');
-      const alternative = node.childForFieldName('alternative');
-      if (consequence)
-        fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
-      if (alternative)
-        fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
+    case 'conditional_expression':
+      walkConditional(node, fn, at(fn), depth);
       return;
-    }
     case 'switch_statement': {
       const condition = node.childForFieldName('condition');
       if (condition) walk(condition, fn, depth + 1);
@@ -268,24 +251,13 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       }
       return;
     }
-    case 'for_statement': {
-      for (const field of ['initializer', 'condition']) {
-        const part = node.childForFieldName(field);
-        if (part) walk(part, fn, depth + 1);
-      }
-      const body = node.childForFieldName('body');
-      if (body) walk(body, fn, depth + 1);
-      const update = node.childForFieldName('update');
-      if (update) walk(update, fn, depth + 1);
+    case 'for_statement':
+      // The update runs after the body.
+      walkFields(node, ['initializer', 'condition', 'body', 'update'], at(fn), depth);
       return;
-    }
-    case 'do_statement': {
-      const body = node.childForFieldName('body');
-      if (body) walk(body, fn, depth + 1);
-      const condition = node.childForFieldName('condition');
-      if (condition) walk(condition, fn, depth + 1);
+    case 'do_statement':
+      walkFields(node, ['body', 'condition'], at(fn), depth);
       return;
-    }
     case 'assignment_expression': {
       const right = node.childForFieldName('right');
       if (right) walk(right, fn, depth + 1);

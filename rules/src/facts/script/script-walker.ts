@@ -18,7 +18,7 @@ import {
   scriptSocketKey,
   unwrapScript,
 } from './script-syntax.js';
-import { guardForArm, versionGuardOf } from '../version-guards.js';
+import { walkConditional, walkFields, walkIf, type WalkAt } from '../control-flow.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
@@ -212,6 +212,11 @@ function classify(call: SyntaxNode, fn: Builder): void {
   fn.events.push(...classifyShape(shape, ctx, SCRIPT_CALLS));
 }
 
+/** The walk for the shared control-flow helpers, bound to one function. */
+function at(fn: Builder): WalkAt {
+  return (node, depth) => walk(node, fn, depth);
+}
+
 function walkChildren(node: SyntaxNode, fn: Builder, depth: number): void {
   for (const child of node.children) walk(child, fn, depth + 1);
 }
@@ -230,34 +235,12 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       classify(node, fn);
       return;
     }
-    case 'if_statement': {
-      const condition = node.childForFieldName('condition');
-      walk(condition ?? node, fn, depth + 1);
-      const guard =
-        condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
-      const consequence = node.childForFieldName('consequence');
-      const alternative = node.childForFieldName('alternative');
-      if (consequence)
-        fn.withArm({ id: node.startIndex, arm: 0, exits: armExits(consequence), ...guardForArm(guard, 0) }, () =>
-          walk(consequence, fn, depth + 1),
-        );
-      if (alternative)
-        fn.withArm({ id: node.startIndex, arm: 1, exits: armExits(alternative), ...guardForArm(guard, 1) }, () =>
-          walk(alternative, fn, depth + 1),
-        );
+    case 'if_statement':
+      walkIf(node, fn, at(fn), depth, armExits);
       return;
-    }
-    case 'ternary_expression': {
-      const condition = node.childForFieldName('condition');
-      if (condition) walk(condition, fn, depth + 1);
-      const consequence = node.childForFieldName('consequence');
-      const alternative = node.childForFieldName('alternative');
-      if (consequence)
-        fn.withArm({ id: node.startIndex, arm: 0, exits: false }, () => walk(consequence, fn, depth + 1));
-      if (alternative)
-        fn.withArm({ id: node.startIndex, arm: 1, exits: false }, () => walk(alternative, fn, depth + 1));
+    case 'ternary_expression':
+      walkConditional(node, fn, at(fn), depth);
       return;
-    }
     case 'switch_statement': {
       const value = node.childForFieldName('value');
       if (value) walk(value, fn, depth + 1);
@@ -288,24 +271,13 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
       if (finalizer) walk(finalizer, fn, depth + 1);
       return;
     }
-    case 'for_statement': {
-      for (const field of ['initializer', 'condition']) {
-        const part = node.childForFieldName(field);
-        if (part) walk(part, fn, depth + 1);
-      }
-      const body = node.childForFieldName('body');
-      if (body) walk(body, fn, depth + 1);
-      const increment = node.childForFieldName('increment');
-      if (increment) walk(increment, fn, depth + 1);
+    case 'for_statement':
+      // The increment runs after the body.
+      walkFields(node, ['initializer', 'condition', 'body', 'increment'], at(fn), depth);
       return;
-    }
-    case 'do_statement': {
-      const body = node.childForFieldName('body');
-      if (body) walk(body, fn, depth + 1);
-      const condition = node.childForFieldName('condition');
-      if (condition) walk(condition, fn, depth + 1);
+    case 'do_statement':
+      walkFields(node, ['body', 'condition'], at(fn), depth);
       return;
-    }
     case 'assignment_expression':
     case 'augmented_assignment_expression': {
       const right = node.childForFieldName('right');
