@@ -2,6 +2,7 @@
 // the project model, runs every rule, then applies each file's configuration and suppression comments.
 import { createHash } from 'node:crypto';
 import { extractFileFacts } from './facts/extract-file.js';
+import type { IncrementalExtractor } from './facts/incremental-extract.js';
 import { languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
@@ -46,6 +47,9 @@ export interface AnalyzeOptions {
   configFor?: (path: string) => ResolvedConfig;
   /** Parse every file, not only those the prefilter selects (slower; for comparison and tests). */
   noPrefilter?: boolean;
+  /** An incremental extractor for a file that is being edited (the language server's open documents); such a
+   * file bypasses `cache`. */
+  extractorFor?: (path: string) => IncrementalExtractor | undefined;
 }
 
 export function defaultSeverities(): Record<RuleId, Severity> {
@@ -62,10 +66,11 @@ function describeError(error: unknown): string {
  */
 function* extractRelevant(
   files: readonly ProjectFile[],
-  noPrefilter: boolean,
   notes: Map<string, string[]>,
-  cache: FactsCache | undefined,
+  options: AnalyzeOptions,
 ): Generator<void, FileFacts[]> {
+  const { cache, extractorFor } = options;
+  const noPrefilter = options.noPrefilter ?? false;
   const facts = new Map<number, FileFacts>();
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
@@ -73,6 +78,12 @@ function* extractRelevant(
   const extract = (index: number, aliases: readonly string[]): void => {
     const file = files[index]!;
     try {
+      // An edited document's extractor sees every version, so each edit is small (no cache in between).
+      const extractor = extractorFor?.(file.path);
+      if (extractor) {
+        facts.set(index, extractor.extract(file.path, file.text, { knownAliases: aliases }));
+        return;
+      }
       const key = cache ? factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases) : '';
       const cached = cache?.get(key);
       if (cached) {
@@ -123,7 +134,7 @@ function* extractRelevant(
 /** Analyses the files as one project, synchronously (ESLint's parse and rules must be synchronous). */
 export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
   const notes = new Map<string, string[]>();
-  const steps = extractRelevant(files, options.noPrefilter ?? false, notes, options.cache);
+  const steps = extractRelevant(files, notes, options);
   let step = steps.next();
   while (!step.done) step = steps.next();
   return finishAnalysis(files, step.value, notes, options);
@@ -141,7 +152,7 @@ export async function analyzeProjectAsync(
   options: AnalyzeOptions = {},
 ): Promise<FileResult[]> {
   const notes = new Map<string, string[]>();
-  const steps = extractRelevant(files, options.noPrefilter ?? false, notes, options.cache);
+  const steps = extractRelevant(files, notes, options);
   let step = steps.next();
   for (let parsed = 1; !step.done; parsed++) {
     if (parsed % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -21,6 +21,7 @@ export {
   type LanguageId,
 } from './parse/parser.js';
 export { extractFileFacts } from './facts/extract-file.js';
+export { IncrementalExtractor } from './facts/incremental-extract.js';
 export type { FileFacts } from './facts/fact-types.js';
 export { buildProjectModel } from './index/project-model.js';
 export { rules } from './rules/registry.js';

@@ -6,17 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { analyzeProject, applyFixes, decodeSource, isBinary } from '../src/index.js';
 import { fixtureProjects } from './support/fixture-files.js';
+import { rng } from './support/random.js';
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   '{',

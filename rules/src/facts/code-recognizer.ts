@@ -10,26 +10,26 @@ import { FAST_PATH_NAME, FAST_PATH_VALUE, evaluateConstant } from './code-consta
 /** Offsets [start, end) of code the preprocessor never compiles (`#if 0` arms). */
 export type DeadRanges = Array<[number, number]>;
 
-export function findDeadRanges(root: SyntaxNode): DeadRanges {
-  const ranges: DeadRanges = [];
-  for (const node of root.descendantsOfType(['preproc_if', 'preproc_elif'])) {
-    const condition = node.childForFieldName('condition');
-    if (!condition || evaluateConstant(condition.text) !== 0) continue;
-    const alternative = node.childForFieldName('alternative');
-    ranges.push([condition.endIndex, alternative ? alternative.startIndex : node.endIndex]);
-  }
-  return ranges;
+/** The span an `#if 0` / `#elif 0` node never compiles (from its condition to its alternative or end). */
+export function deadSpanOf(node: SyntaxNode): { offset: number; length: number } | undefined {
+  const condition = node.childForFieldName('condition');
+  if (!condition || evaluateConstant(condition.text) !== 0) return undefined;
+  const alternative = node.childForFieldName('alternative');
+  const end = alternative ? alternative.startIndex : node.endIndex;
+  return { offset: condition.endIndex, length: end - condition.endIndex };
 }
 
 export function isDead(dead: DeadRanges, offset: number): boolean {
   return dead.some(([start, end]) => offset >= start && offset < end);
 }
 
-interface Definition {
+/** A name given a constant value (`#define`, `const`, enumerator, assignment): an alias when it is the code. */
+export interface DefinitionFacts {
   name: string;
   valueText: string;
-  /** Node whose subtree is the definition (its tokens are not uses). */
-  node: SyntaxNode;
+  /** Start offset and type of the node whose subtree is the definition (its tokens are not uses). */
+  start: number;
+  type: string;
 }
 
 function declaratorName(node: SyntaxNode | null): SyntaxNode | null {
@@ -41,37 +41,39 @@ function declaratorName(node: SyntaxNode | null): SyntaxNode | null {
   return null;
 }
 
-function collectDefinitions(root: SyntaxNode, dead: DeadRanges): Definition[] {
-  const definitions: Definition[] = [];
-  const types = ['preproc_def', 'init_declarator', 'enumerator', 'assignment_expression'];
-  for (const node of root.descendantsOfType(types)) {
-    if (isDead(dead, node.startIndex)) continue;
-    let nameNode: SyntaxNode | null = null;
-    let valueNode: SyntaxNode | null = null;
-    switch (node.type) {
-      case 'preproc_def':
-        nameNode = node.childForFieldName('name');
-        valueNode = node.childForFieldName('value');
-        break;
-      case 'init_declarator':
-        nameNode = declaratorName(node.childForFieldName('declarator'));
-        valueNode = node.childForFieldName('value');
-        break;
-      case 'enumerator':
-        nameNode = node.childForFieldName('name');
-        valueNode = node.childForFieldName('value');
-        break;
-      case 'assignment_expression': {
-        const left = node.childForFieldName('left');
-        nameNode = left && unwrap(left).type === 'identifier' ? unwrap(left) : null;
-        valueNode = node.childForFieldName('right');
-        break;
-      }
+export const DEFINITION_TYPES: ReadonlySet<string> = new Set([
+  'preproc_def',
+  'init_declarator',
+  'enumerator',
+  'assignment_expression',
+]);
+
+/** The definition a node of one of DEFINITION_TYPES makes, if it names a short value. */
+export function definitionOf(node: SyntaxNode): DefinitionFacts | undefined {
+  let nameNode: SyntaxNode | null = null;
+  let valueNode: SyntaxNode | null = null;
+  switch (node.type) {
+    case 'preproc_def':
+      nameNode = node.childForFieldName('name');
+      valueNode = node.childForFieldName('value');
+      break;
+    case 'init_declarator':
+      nameNode = declaratorName(node.childForFieldName('declarator'));
+      valueNode = node.childForFieldName('value');
+      break;
+    case 'enumerator':
+      nameNode = node.childForFieldName('name');
+      valueNode = node.childForFieldName('value');
+      break;
+    case 'assignment_expression': {
+      const left = node.childForFieldName('left');
+      nameNode = left && unwrap(left).type === 'identifier' ? unwrap(left) : null;
+      valueNode = node.childForFieldName('right');
+      break;
     }
-    if (!nameNode || !valueNode || valueNode.endIndex - valueNode.startIndex > 300) continue;
-    definitions.push({ name: nameNode.text, valueText: valueNode.text, node });
   }
-  return definitions;
+  if (!nameNode || !valueNode || valueNode.endIndex - valueNode.startIndex > 300) return undefined;
+  return { name: nameNode.text, valueText: valueNode.text, start: node.startIndex, type: node.type };
 }
 
 /** Knows the file's aliases of the code and answers whether an expression is the code. */
@@ -79,17 +81,17 @@ export class CodeRecognizer {
   readonly aliases = new Map<string, number>();
   private readonly definitionStarts = new Set<number>();
 
-  constructor(root: SyntaxNode, dead: DeadRanges, knownAliases: readonly string[] = []) {
+  /** `definitions` in source order, those in `#if 0` code already left out. */
+  constructor(definitions: readonly DefinitionFacts[], knownAliases: readonly string[] = []) {
     for (const name of knownAliases) this.aliases.set(name, FAST_PATH_VALUE);
-    const definitions = collectDefinitions(root, dead);
     // Aliases of aliases: repeat until nothing new is learned.
     for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
       changed = false;
       for (const def of definitions) {
-        if (this.definitionStarts.has(def.node.startIndex)) continue;
+        if (this.definitionStarts.has(def.start)) continue;
         if (evaluateConstant(def.valueText, this.aliases) !== FAST_PATH_VALUE) continue;
         // A definition is silent even when its name is already known (from a header analysed first).
-        this.definitionStarts.add(def.node.startIndex);
+        this.definitionStarts.add(def.start);
         if (def.name !== FAST_PATH_NAME && !this.aliases.has(def.name)) this.aliases.set(def.name, FAST_PATH_VALUE);
         changed = true;
       }
@@ -111,28 +113,36 @@ export class CodeRecognizer {
   }
 
   isDefinition(node: SyntaxNode): boolean {
-    return (
-      this.definitionStarts.has(node.startIndex) &&
-      /^(preproc_def|init_declarator|enumerator|assignment_expression)$/.test(node.type)
-    );
+    return this.definitionStarts.has(node.startIndex) && DEFINITION_TYPES.has(node.type);
   }
 
   /**
-   * Every use of the code in the tree, in source order. Walks with a TreeCursor and reads identifier text
-   * from the source string: creating a JS object for every node costs far more than parsing does.
+   * Every use of the code in `node`'s subtree, in source order; with `skipFunctions`, function definitions
+   * below `node` are left out (they are scanned on their own). Walks with a TreeCursor and reads identifier
+   * text from the source string: creating a JS object for every node costs far more than parsing does.
    */
-  findUses(root: SyntaxNode, dead: DeadRanges): CodeUse[] {
+  findUses(node: SyntaxNode, text: string, dead: DeadRanges, skipFunctions = false): CodeUse[] {
     const uses: CodeUse[] = [];
-    const text = root.tree.rootNode.text;
     const conditions = new Set<number>();
-    const cursor = root.walk();
+    const cursor = node.walk();
+    // Depth below `node`: the start node itself is never a skipped function.
+    let depth = 0;
     for (let descend = true; ;) {
-      if (descend && !this.skipAt(cursor, text, dead, conditions, uses) && cursor.gotoFirstChild()) continue;
+      const skip =
+        descend &&
+        ((skipFunctions && depth > 0 && cursor.nodeType === 'function_definition') ||
+          this.skipAt(cursor, text, dead, conditions, uses));
+      if (descend && !skip && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      if (depth === 0) break;
       if (cursor.gotoNextSibling()) {
         descend = true;
         continue;
       }
       if (!cursor.gotoParent()) break;
+      depth--;
       descend = false;
     }
     return uses.sort((a, b) => a.range.start.offset - b.range.start.offset);

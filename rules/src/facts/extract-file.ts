@@ -3,11 +3,12 @@
 import { isScriptLanguage, languageForPath, parseSource, type LanguageId, type SyntaxNode } from '../parse/parser.js';
 import { argumentsOf, calleeOf, compact } from '../parse/syntax.js';
 import type { FileFacts } from './fact-types.js';
-import { CodeRecognizer, findDeadRanges } from './code-recognizer.js';
+import { CodeRecognizer, isDead, type DeadRanges } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
-import { extractFunctions } from './function-walker.js';
+import { enclosingClassName, extractFunctions } from './function-walker.js';
+import { scanUnit, type UnitScan } from './source-units.js';
+import type { UnitEntry, UnitMemo, UnitPlace } from './unit-memo.js';
 import { extractScriptFacts } from './script/extract-script.js';
-import { suppressionComments } from './suppression-comments.js';
 
 export interface ExtractOptions {
   /** Alias names of the code defined in other files (headers), so uses here are recognised. */
@@ -48,14 +49,102 @@ export function extractFileFacts(
   language: LanguageId = languageForPath(path) ?? 'cpp',
 ): FileFacts {
   if (isScriptLanguage(language)) return extractScriptFacts(path, text, options, language);
-  const tree = parseSource(text, language);
-  const root = tree.rootNode;
-  const dead = findDeadRanges(root);
-  const recognizer = new CodeRecognizer(root, dead, options.knownAliases);
-  const codeUses = recognizer.findUses(root, dead);
+  return extractTreeFacts(path, text, parseSource(text, language).rootNode, options, language);
+}
+
+function deadRanges(scan: UnitScan): DeadRanges {
+  return scan.dead.map(({ offset, length }): [number, number] => [offset, offset + length]);
+}
+
+/** A unit, where it is (none when `#if 0` code touches it: never reused) and its facts. */
+interface Unit {
+  node: SyntaxNode;
+  place: UnitPlace | undefined;
+  entry: UnitEntry;
+}
+
+/** A unit's place for the memo: its span, its whole lines (a statement's line range never reaches outside
+ * them) and its class. Undefined when dead code touches it. */
+function unitPlace(node: SyntaxNode, text: string, dead: DeadRanges): UnitPlace | undefined {
+  const offset = node.startIndex;
+  const end = node.endIndex;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  if (dead.some(([from, to]) => from < lineEnd && to > lineStart)) return undefined;
+  const line = node.startPosition.row;
+  return { offset, end, line, lineStart, lineEnd, className: enclosingClassName(node) ?? '' };
+}
+
+/**
+ * Facts of a C/C++ tree. With a memo (incremental extraction of one document), function units whose text
+ * and context did not change since the previous extraction are reused instead of walked again.
+ */
+export function extractTreeFacts(
+  path: string,
+  text: string,
+  root: SyntaxNode,
+  options: ExtractOptions,
+  language: LanguageId,
+  memo?: UnitMemo,
+): FileFacts {
+  const unitNodes: SyntaxNode[] = [];
+  const rest = scanUnit(root, text, unitNodes);
+  const outerDead = deadRanges(rest);
+  const units: Unit[] = unitNodes.map((node) => {
+    const place = memo ? unitPlace(node, text, outerDead) : undefined;
+    const entry = (place ? memo?.lookup(place) : undefined) ?? {
+      offset: node.startIndex,
+      line: node.startPosition.row,
+      scan: scanUnit(node, text),
+    };
+    return { node, place, entry };
+  });
+  const dead = [...outerDead, ...units.flatMap((u) => deadRanges(u.entry.scan))].sort((a, b) => a[0] - b[0]);
+  const definitions = [...rest.definitions, ...units.flatMap((u) => u.entry.scan.definitions)]
+    .filter((d) => !(dead.length > 0 && isDead(dead, d.start)))
+    .sort((a, b) => a.start - b.start);
+  const recognizer = new CodeRecognizer(definitions, options.knownAliases);
   const extensionPointers = findExtensionPointers(root, text);
-  const functions = extractFunctions(root, { text, recognizer, dead, extensionPointers });
-  const comments = suppressionComments(root);
+  const context = `${[...recognizer.aliases.keys()].sort().join(',')}\0${[...extensionPointers].join(';')}`;
+
+  const codeUses = recognizer.findUses(root, text, dead, true);
+  const byStart = new Map<number, Unit>();
+  for (const unit of units) {
+    let analysis = unit.entry.analysis;
+    if (analysis?.context !== context) {
+      analysis = { context, uses: recognizer.findUses(unit.node, text, dead) };
+      unit.entry.analysis = analysis;
+    }
+    codeUses.push(...analysis.uses);
+    byStart.set(unit.node.startIndex, unit);
+  }
+  codeUses.sort((a, b) => a.range.start.offset - b.range.start.offset);
+
+  const functions = extractFunctions(root, {
+    text,
+    recognizer,
+    dead,
+    extensionPointers,
+    ...(memo
+      ? {
+          units: {
+            reuse: (node) => byStart.get(node.startIndex)?.entry.analysis?.functions,
+            store: (node, list) => {
+              const analysis = byStart.get(node.startIndex)?.entry.analysis;
+              if (analysis) analysis.functions = list;
+            },
+          },
+        }
+      : {}),
+  });
+  if (memo) {
+    for (const unit of units) if (unit.place) memo.keep(unit.place, unit.entry);
+    memo.endRun();
+  }
+  const comments = [...rest.comments, ...units.flatMap((u) => u.entry.scan.comments)].sort(
+    (a, b) => a.range.start.offset - b.range.start.offset,
+  );
   return {
     path,
     language,

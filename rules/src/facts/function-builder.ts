@@ -100,10 +100,13 @@ function socketKeysOf(e: SocketEvent): string[] {
 }
 
 /** An empty FunctionFacts for a file's top level. */
+/** The name of the pseudo-function that holds a file's top-level events. */
+export const TOP_LEVEL_NAME = '<file>';
+
 export function topLevelFacts(range: FunctionFacts['range']): FunctionFacts {
   return {
-    name: '<file>',
-    qualified: '<file>',
+    name: TOP_LEVEL_NAME,
+    qualified: TOP_LEVEL_NAME,
     params: [],
     range,
     nameRange: range,

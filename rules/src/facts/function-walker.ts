@@ -7,7 +7,7 @@ import type { CodeRecognizer, DeadRanges } from './code-recognizer.js';
 import { isDead } from './code-recognizer.js';
 import { classifyCall, type ExtensionKind } from './classify-call.js';
 import { C_STATEMENTS } from './statement-facts.js';
-import { FunctionBuilder, topLevelFacts } from './function-builder.js';
+import { FunctionBuilder, TOP_LEVEL_NAME, topLevelFacts } from './function-builder.js';
 import { LOOPBACK_PATTERN } from './winsock-api.js';
 import { walkConditional, walkFields, walkIf, type WalkAt } from './control-flow.js';
 
@@ -38,12 +38,19 @@ const SKIPPED = new Set([
   'preproc_include',
 ]);
 
+/** Lets an incremental extraction reuse a top-level function's facts (its own and its lambdas'). */
+export interface UnitFunctions {
+  reuse(node: SyntaxNode): FunctionFacts[] | undefined;
+  store(node: SyntaxNode, functions: FunctionFacts[]): void;
+}
+
 interface FileContext {
   text: string;
   recognizer: CodeRecognizer;
   dead: DeadRanges;
   extensionPointers: ReadonlyMap<string, ExtensionKind>;
   functions: FunctionFacts[];
+  units?: UnitFunctions;
 }
 
 type Builder = FunctionBuilder<FileContext>;
@@ -90,7 +97,7 @@ function parameterNames(declarator: SyntaxNode): string[] {
     });
 }
 
-function enclosingClassName(node: SyntaxNode): string | undefined {
+export function enclosingClassName(node: SyntaxNode): string | undefined {
   for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'class_specifier' || p.type === 'struct_specifier') return p.childForFieldName('name')?.text;
     if (p.type === 'function_definition' || p.type === 'translation_unit') return undefined;
@@ -155,6 +162,19 @@ export function extractFunctions(root: SyntaxNode, file: Omit<FileContext, 'func
   return context.functions;
 }
 
+/** A function reached from the top level: reused whole when the unit memo has it. */
+function processUnit(node: SyntaxNode, file: FileContext): void {
+  if (!file.units) return processFunction(node, file);
+  const reused = file.units.reuse(node);
+  if (reused) {
+    file.functions.push(...reused);
+    return;
+  }
+  const first = file.functions.length;
+  processFunction(node, file);
+  file.units.store(node, file.functions.slice(first));
+}
+
 function processFunction(node: SyntaxNode, file: FileContext): void {
   const facts = { ...describeFunction(node), events: [], blocks: {}, loopbackAddresses: [], returns: [] };
   const body = node.childForFieldName('body');
@@ -197,6 +217,9 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
   if (fn.file.dead.length > 0 && isDead(fn.file.dead, node.startIndex)) return;
   switch (node.type) {
     case 'function_definition':
+      if (fn.facts.name === TOP_LEVEL_NAME) processUnit(node, fn.file);
+      else processFunction(node, fn.file);
+      return;
     case 'lambda_expression':
       processFunction(node, fn.file);
       return;

@@ -2,7 +2,7 @@
 // calling helpers, any depth, recursion-safe), then every function's events with helper calls expanded.
 import type { FileFacts, FunctionFacts } from '../facts/fact-types.js';
 import { expandFunction, mapTarget, type ExpansionContext } from './expand-events.js';
-import { FunctionTable, refKey } from './resolve-callee.js';
+import { FunctionTable, refKey, type FunctionRef } from './resolve-callee.js';
 import { forwardedPassThroughs, summarize } from './summarize.js';
 import type { ActivatedPassThrough, FunctionSummary, ProjectEvent } from './summary-types.js';
 
@@ -26,13 +26,20 @@ const MAX_ROUNDS = 12;
 
 export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
   const table = new FunctionTable(files);
-  let summaries = new Map<string, FunctionSummary>();
   const refs = [...table.all()];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = new Map<string, FunctionSummary>();
+  const dependents = callersByCallee(table, refs);
+  let summaries = new Map<string, FunctionSummary>();
+  const serialized = new Map<string, string>();
+  // Rounds as in Jacobi iteration, but a function is recomputed only when a summary it reads changed in the
+  // round before: its other inputs (its own facts) never change, so its summary would come out the same.
+  let dirty = new Set(refs.map(refKey));
+  for (let round = 0; round < MAX_ROUNDS && dirty.size > 0; round++) {
+    const next = new Map(summaries);
     const ctx: ExpansionContext = { table, summaries, called: new Set(), activated: [] };
-    let changed = false;
+    const changed: string[] = [];
     for (const ref of refs) {
+      const key = refKey(ref);
+      if (!dirty.has(key)) continue;
       const events = expandFunction(ref.fn, ref.fileIndex, ref.file.path, ctx);
       const summary = summarize(ref.fn, events, ref.file.path);
       summary.passthrough.push(
@@ -44,12 +51,15 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
           return calleeSummary.passthrough.map((p) => ({ p, socketKey: mapTarget(p.socket, e, callee.fn) }));
         }),
       );
-      const key = refKey(ref);
-      if (!changed && JSON.stringify(summary) !== JSON.stringify(summaries.get(key))) changed = true;
+      const text = JSON.stringify(summary);
+      if (text !== serialized.get(key)) {
+        serialized.set(key, text);
+        changed.push(key);
+      }
       next.set(key, summary);
     }
     summaries = next;
-    if (!changed) break;
+    dirty = new Set(changed.flatMap((key) => dependents.get(key) ?? []));
   }
 
   const ctx: ExpansionContext = { table, summaries, called: new Set(), activated: [] };
@@ -66,6 +76,24 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
     pf.hasCallers = ctx.called.has(refKey({ fileIndex, functionIndex: pf.file.functions.indexOf(pf.fn) }));
   }
   return { files, functions, activatedPassThroughs: dedupeActivations(ctx.activated) };
+}
+
+/** For each function, the functions whose calls resolve to it. */
+function callersByCallee(table: FunctionTable, refs: readonly FunctionRef[]): Map<string, string[]> {
+  const callers = new Map<string, string[]>();
+  for (const ref of refs) {
+    const caller = refKey(ref);
+    for (const event of ref.fn.events) {
+      if (event.kind !== 'call') continue;
+      const callee = table.resolve(event, ref.fn, ref.fileIndex);
+      if (!callee) continue;
+      const key = refKey(callee);
+      const list = callers.get(key) ?? [];
+      if (!list.includes(caller)) list.push(caller);
+      callers.set(key, list);
+    }
+  }
+  return callers;
 }
 
 function dedupeActivations(list: ActivatedPassThrough[]): ActivatedPassThrough[] {

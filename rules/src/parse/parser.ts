@@ -85,5 +85,13 @@ export function parseSource(text: string, language: LanguageId): Parser.Tree {
   throw new Error(`the ${language} parser did not finish within ${Math.round(scriptBudgetMs(text))} ms`);
 }
 
+/**
+ * Reparses a C/C++ text after an edit: `previous` (the tree of the text before, already given the edit with
+ * `tree.edit`) lets tree-sitter reuse every subtree the edit did not touch.
+ */
+export function reparseSource(text: string, language: 'cpp', previous: Parser.Tree): Parser.Tree {
+  return parserFor(language).parse(text, previous);
+}
+
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;

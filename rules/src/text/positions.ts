@@ -148,3 +148,93 @@ export function utf8ColumnToUtf16(lineText: string, column: number): number {
   }
   return i;
 }
+
+/** A tree-sitter point: rows count `\n` only (a lone `\r` is not a break to tree-sitter), columns in UTF-16. */
+export interface TreePoint {
+  row: number;
+  column: number;
+}
+
+/** What tree-sitter's `tree.edit` takes: one replaced span, in UTF-16 offsets and tree points. */
+export interface TreeEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: TreePoint;
+  oldEndPosition: TreePoint;
+  newEndPosition: TreePoint;
+}
+
+const CHUNK = 256;
+
+function treePointAt(text: string, offset: number): TreePoint {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/**
+ * The single edit that turns `before` into `after` (their common prefix and suffix kept), or undefined when
+ * they are equal. Several edits in one change become one span covering them all, which tree-sitter handles.
+ */
+export function treeEditBetween(before: string, after: string): TreeEdit | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  // Whole chunks first (string comparison is native), then character by character.
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK))
+    start += CHUNK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  // Never split a surrogate pair.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  let suffix = 0;
+  while (
+    suffix + CHUNK <= shorter - start &&
+    before.slice(before.length - suffix - CHUNK, before.length - suffix) ===
+      after.slice(after.length - suffix - CHUNK, after.length - suffix)
+  )
+    suffix += CHUNK;
+  while (
+    suffix < shorter - start &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
+  const oldEndIndex = before.length - suffix;
+  const newEndIndex = after.length - suffix;
+  const startPosition = treePointAt(before, start);
+  return {
+    startIndex: start,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition: advance(startPosition, before, start, oldEndIndex),
+    newEndPosition: advance(startPosition, after, start, newEndIndex),
+  };
+}
+
+/** The point at `to`, from the point at `from` in the same text. */
+function advance(point: TreePoint, text: string, from: number, to: number): TreePoint {
+  let { row, column } = point;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === LF) {
+      row++;
+      column = 0;
+    } else {
+      column++;
+    }
+  }
+  return { row, column };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

@@ -1,0 +1,70 @@
+// Splits a C/C++ tree into units: each function definition outside other functions, and the rest of the
+// file. Scans a unit for what does not depend on the file's aliases: its definitions and its comments.
+import type { TreeCursor } from 'tree-sitter';
+import type { SyntaxNode } from '../parse/parser.js';
+import type { Range } from '../types.js';
+import { DEFINITION_TYPES, deadSpanOf, definitionOf, type DefinitionFacts } from './code-recognizer.js';
+import type { SourceCommentFacts } from './fact-types.js';
+
+/** What a unit defines (dead or not), its `#if 0` spans and its suppression comments, in source order. */
+export interface UnitScan {
+  definitions: DefinitionFacts[];
+  dead: Array<{ offset: number; length: number }>;
+  comments: SourceCommentFacts[];
+}
+
+/** Marks the comments that may hold directives (see suppress/). */
+const DIRECTIVE_MARK = 'winsock-lint-';
+
+function cursorRange(cursor: TreeCursor): Range {
+  const start = cursor.startPosition;
+  const end = cursor.endPosition;
+  return {
+    start: { line: start.row, column: start.column, offset: cursor.startIndex },
+    end: { line: end.row, column: end.column, offset: cursor.endIndex },
+  };
+}
+
+/**
+ * Scans `node`'s subtree. With `units`, function definitions below `node` are not entered but collected
+ * there (the rest of the file is `node` = the root without them).
+ */
+export function scanUnit(node: SyntaxNode, text: string, units?: SyntaxNode[]): UnitScan {
+  const scan: UnitScan = { definitions: [], dead: [], comments: [] };
+  const cursor = node.walk();
+  // Depth below `node`: the start node itself is never one of the units it contains.
+  let depth = 0;
+  for (let descend = true; ;) {
+    if (descend) {
+      const type = cursor.nodeType;
+      let enter = true;
+      if (type === 'comment') {
+        const comment = text.slice(cursor.startIndex, cursor.endIndex);
+        if (comment.includes(DIRECTIVE_MARK)) scan.comments.push({ text: comment, range: cursorRange(cursor) });
+        enter = false;
+      } else if (units && type === 'function_definition' && depth > 0) {
+        units.push(cursor.currentNode);
+        enter = false;
+      } else if (DEFINITION_TYPES.has(type)) {
+        const definition = definitionOf(cursor.currentNode);
+        if (definition) scan.definitions.push(definition);
+      } else if (type === 'preproc_if' || type === 'preproc_elif') {
+        const span = deadSpanOf(cursor.currentNode);
+        if (span) scan.dead.push(span);
+      }
+      if (enter && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+    }
+    if (depth === 0) break;
+    if (cursor.gotoNextSibling()) {
+      descend = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    depth--;
+    descend = false;
+  }
+  return scan;
+}
