@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildResult, type DocumentResult } from './document-result.js';
 import type { DocumentStore } from './documents.js';
+import { SKIPPED_TOO_LARGE, skipReason } from './file-selection.js';
 import { enginePathFor, isAnalysable } from './languages.js';
 import { PositionMapper, type PositionEncoding } from './positions.js';
 import type { ProjectConfigs } from './project-config.js';
@@ -33,6 +34,13 @@ export interface AnalyzerOptions {
   relatedInformation: () => boolean;
   /** Called after every run with the results that changed (new version or new diagnostics). */
   onResults: (changes: ResultChange[], removed: string[]) => void;
+  /** Called after every run with its wall time and every result it produced (analysis status). */
+  onRun?: (run: AnalysisRun) => void;
+}
+
+export interface AnalysisRun {
+  durationMs: number;
+  results: readonly DocumentResult[];
 }
 
 type FactsCache = NonNullable<AnalyzeOptions['cache']>;
@@ -230,6 +238,7 @@ export class Analyzer {
   }
 
   private async runOnce(key: string, project: Project): Promise<void> {
+    const started = performance.now();
     const { documents, settings, configs } = this.options;
     const folder = key.startsWith('folder:') ? this.folders.find((f) => `folder:${f.uri}` === key) : undefined;
     const members = (): TextDocument[] =>
@@ -249,18 +258,15 @@ export class Analyzer {
       string,
       { uri: string; text: string; version: number | null; fsPath: string | undefined; settings: ServerSettings }
     >();
-    const skipped: TextDocument[] = [];
+    const skipped: { document: TextDocument; reason: string }[] = [];
     for (const document of open) {
       const docSettings = settingsByUri.get(document.uri) ?? folderSettings;
       const fsPath = uriToPath(document.uri);
       const text = document.getText();
-      if (!docSettings.enable || (fsPath !== undefined && !configs.isIncluded(fsPath))) {
-        skipped.push(document);
-        continue;
-      }
-      if (Buffer.byteLength(text, 'utf8') > docSettings.maxFileSize) {
-        this.warnLarge(document, docSettings.maxFileSize);
-        skipped.push(document);
+      const reason = skipReason(configs, { fsPath, text, settings: docSettings, folderPath: folder?.path });
+      if (reason !== undefined) {
+        if (reason === SKIPPED_TOO_LARGE) this.warnLarge(document, docSettings.maxFileSize);
+        skipped.push({ document, reason });
         continue;
       }
       const enginePath = enginePathFor(fsPath ?? document.uri, document.languageId);
@@ -323,7 +329,7 @@ export class Analyzer {
         ),
       );
     }
-    for (const document of skipped) {
+    for (const { document, reason } of skipped) {
       const text = document.getText();
       store(
         buildResult(
@@ -334,6 +340,7 @@ export class Analyzer {
             text,
             projectKey: key,
             findings: [],
+            skipped: reason,
           },
           { mapper: new PositionMapper('', encoding), encoding, relatedInformation, fileFor },
         ),
@@ -343,6 +350,7 @@ export class Analyzer {
     for (const uri of removed) this.results.delete(uri);
     project.uris = seen;
     this.options.onResults(changes, removed);
+    this.options.onRun?.({ durationMs: performance.now() - started, results: stored });
     for (const result of stored) this.release(result);
   }
 

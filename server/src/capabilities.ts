@@ -6,7 +6,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from './code-actions.js';
-import { SHOW_DOCUMENTATION } from './commands.js';
+import { COMMANDS } from './commands.js';
 import { negotiateEncoding, type PositionEncoding } from './positions.js';
 
 export interface ClientFeatures {
@@ -44,6 +44,6 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
     hoverProvider: true,
     diagnosticProvider: { identifier: 'winsock-lint', interFileDependencies: true, workspaceDiagnostics: true },
-    executeCommandProvider: { commands: [SHOW_DOCUMENTATION] },
+    executeCommandProvider: { commands: [...COMMANDS] },
   };
 }

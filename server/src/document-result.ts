@@ -18,6 +18,8 @@ export interface DocumentResult {
   diagnostics: Diagnostic[];
   /** Changes exactly when the diagnostics change (pull diagnostics' resultId). */
   resultId: string;
+  /** Why an open document was not analysed (see file-selection.ts); undefined when it was. */
+  skipped?: string;
 }
 
 export function buildResult(

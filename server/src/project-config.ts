@@ -1,6 +1,7 @@
 // Finds each file's winsock-lint.config.json (the nearest one above it, looked up once per folder),
 // parses it with the engine and merges it with the editor's rule overrides. Invalid files are
-// reported once and then ignored (defaults apply), so a typo never silences the editor.
+// reported once and then ignored (defaults apply), so a typo never silences the editor. In an
+// untrusted workspace (readConfigFiles false) no configuration file is ever read.
 import { dirname } from 'node:path';
 import { NearestConfigFinder, readConfigText } from '@winsock-lint/node-host';
 import {
@@ -25,7 +26,10 @@ export class ProjectConfigs {
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly report: (message: string) => void) {}
+  constructor(
+    private readonly report: (message: string) => void,
+    private readonly readConfigFiles = true,
+  ) {}
 
   /** Forget every lookup, e.g. after a configuration file was created, changed or deleted. */
   invalidate(): void {
@@ -48,6 +52,7 @@ export class ProjectConfigs {
   }
 
   private load(filePath: string): LoadedConfig | undefined {
+    if (!this.readConfigFiles) return undefined;
     const configPath = this.finder.find(dirname(filePath));
     if (configPath === undefined) return undefined;
     let loaded = this.loaded.get(configPath);

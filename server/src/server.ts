@@ -1,5 +1,6 @@
-// Wires a connection to the language features: initialize, document sync, analysis, diagnostics
-// (push or pull), code actions, hover, commands, settings, file watching and shutdown.
+// Wires a connection to the language features: initialize (and its initializationOptions), document
+// sync, analysis, diagnostics (push or pull), analysis status, code actions, hover, commands (incl. the
+// workspace audit), settings, file watching and shutdown.
 import {
   DidChangeConfigurationNotification,
   type CodeAction,
@@ -8,6 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { Analyzer } from './analyzer.js';
+import { sendAnalysisStatus } from './analysis-status.js';
+import { auditWorkspace } from './audit.js';
 import { clientFeatures, serverCapabilities, type ClientFeatures } from './capabilities.js';
 import { codeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
@@ -16,6 +19,7 @@ import { SOURCE } from './diagnostics.js';
 import { DocumentStore } from './documents.js';
 import { classifyEvents, registerWatchers } from './file-watching.js';
 import { hoverAt } from './hover.js';
+import { readInitializationOptions } from './initialization-options.js';
 import { ProjectConfigs } from './project-config.js';
 import { invalidParams, requirePosition, requireRange, requireTextDocument } from './request-params.js';
 import { SettingsCache } from './settings.js';
@@ -46,10 +50,13 @@ export function wireServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     features = clientFeatures(params.capabilities ?? {});
     const current = features;
+    const options = readInitializationOptions(params.initializationOptions, (message) =>
+      connection.console.warn(message),
+    );
     const configs = new ProjectConfigs((message) => {
       connection.console.warn(message);
       showMessage(connection, 'warning', message.split('\n')[0] ?? message);
-    });
+    }, options.useWorkspaceConfig);
     const settings = new SettingsCache(connection, current.configuration);
     const delivery = new DiagnosticDelivery(
       connection,
@@ -65,6 +72,7 @@ export function wireServer(connection: Connection): void {
       encoding: () => current.encoding,
       relatedInformation: () => current.relatedInformation,
       onResults: (changes, removed) => delivery.onResults(changes, removed),
+      ...(options.statusNotifications ? { onRun: (run) => sendAnalysisStatus(connection, documents, run) } : {}),
     });
     const scanner = new WorkspaceScanner(connection, analyzer, settings, configs);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
@@ -102,10 +110,12 @@ export function wireServer(connection: Connection): void {
     session?.analyzer.closed(params.textDocument.uri);
   });
 
-  connection.onDidChangeConfiguration((params) => {
-    const { settings, analyzer } = active();
+  connection.onDidChangeConfiguration(async (params) => {
+    const { settings, analyzer, scanner } = active();
     settings.reset(params.settings);
-    void analyzer.runAll();
+    // include/exclude and maxFileSize decide which folder files are read: read them again.
+    await scanner.scanAll();
+    await analyzer.runAll();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -155,7 +165,13 @@ export function wireServer(connection: Connection): void {
     });
   });
 
-  registerCommands(connection, () => features?.showDocument === true);
+  registerCommands(connection, {
+    canShowDocument: () => features?.showDocument === true,
+    auditWorkspace: (progress) => {
+      const { analyzer, scanner } = active();
+      return auditWorkspace({ analyzer, scanner, documents }, progress);
+    },
+  });
 
   connection.onShutdown(() => {
     session?.scanner.cancel();

@@ -1,7 +1,7 @@
 // The editor's settings (section "winsockLint"), pulled with workspace/configuration per document
 // and cached until didChangeConfiguration; clients without that request push them instead.
 import { isRuleId, normalizeSeverity } from '@winsock-lint/rules';
-import type { RuleId, SeveritySetting } from '@winsock-lint/rules';
+import type { ConfigFile, RuleId, SeveritySetting } from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 
 export const SETTINGS_SECTION = 'winsockLint';
@@ -13,6 +13,12 @@ export interface ServerSettings {
   rules: Partial<Record<RuleId, SeveritySetting>>;
   /** Documents larger than this many bytes (UTF-8) are skipped. */
   maxFileSize: number;
+  /**
+   * include/exclude globs relative to the workspace folder, applied on top of the configuration
+   * file's (shaped like a configuration file so the engine's isPathIncluded matches them). Absent
+   * when neither is set.
+   */
+  files?: Pick<ConfigFile, 'include' | 'exclude'>;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -48,7 +54,33 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void)
   } else if (rules !== undefined) {
     warn(`winsockLint.rules must map rule ids to severities.`);
   }
+  const files: NonNullable<ServerSettings['files']> = {};
+  for (const key of ['include', 'exclude'] as const) {
+    const globs = normalizeGlobs(raw[key], `winsockLint.${key}`, warn);
+    if (globs) files[key] = globs;
+  }
+  if (files.include || files.exclude) settings.files = files;
+  // Other keys (e.g. `trace`, which VS Code sends as winsockLint.trace.server) belong to the client.
   return settings;
+}
+
+/**
+ * A list of non-empty glob strings; invalid entries are dropped with a warning. An empty list (the
+ * usual default of an editor's array setting) means "not set", unlike `include: []` in a
+ * configuration file.
+ */
+function normalizeGlobs(value: unknown, name: string, warn: (message: string) => void): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    warn(`${name} must be an array of glob strings; ignored.`);
+    return undefined;
+  }
+  const globs: string[] = [];
+  value.forEach((glob: unknown, i) => {
+    if (typeof glob === 'string' && glob.trim() !== '') globs.push(glob);
+    else warn(`${name}[${i}] must be a non-empty glob string; ignored.`);
+  });
+  return globs.length > 0 ? globs : undefined;
 }
 
 export class SettingsCache {

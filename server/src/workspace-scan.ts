@@ -2,6 +2,7 @@
 // folder as a project. A configuration change rescans (include/exclude may have changed).
 import type { Connection } from 'vscode-languageserver/node';
 import type { Analyzer } from './analyzer.js';
+import { isSelected } from './file-selection.js';
 import type { ProjectConfigs } from './project-config.js';
 import type { SettingsCache } from './settings.js';
 import { uriToPath } from './uris.js';
@@ -35,22 +36,33 @@ export class WorkspaceScanner {
     this.generation++;
   }
 
-  /** (Re)reads every folder, one after the other, and analyses each as it completes. */
-  scanAll(): Promise<void> {
+  /**
+   * (Re)reads every folder, one after the other, and analyses each as it completes. Progress goes to
+   * `report` (percentage over all folders) when given, else to one $/progress per folder.
+   */
+  scanAll(report?: (percentage: number, message: string) => void): Promise<void> {
     const generation = ++this.generation;
     const previous = this.scanning;
     this.scanning = (async () => {
       await previous.catch(() => undefined);
-      for (const folder of this.analyzer.folders) {
+      const folders = [...this.analyzer.folders];
+      for (const [index, folder] of folders.entries()) {
         if (generation !== this.generation) return;
-        const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+        const progress = report
+          ? undefined
+          : await this.connection.window.createWorkDoneProgress().catch(() => undefined);
         progress?.begin('winsock-lint', 0, `Reading ${folder.path}`, false);
+        const reportFolder = (percentage: number, message: string): void => {
+          if (report) report(Math.round((index * 100 + percentage) / folders.length), `${folder.path}: ${message}`);
+          else progress?.report(percentage, message);
+        };
         try {
-          const { maxFileSize } = await this.settings.get(folder.uri);
+          const folderSettings = await this.settings.get(folder.uri);
+          if (report) reportFolder(0, 'reading files');
           await folder.scan({
-            isIncluded: (path) => this.configs.isIncluded(path),
-            maxFileSize,
-            progress: (percentage, message) => progress?.report(percentage, message),
+            isIncluded: (path) => isSelected(this.configs, folderSettings, folder.path, path),
+            maxFileSize: folderSettings.maxFileSize,
+            progress: reportFolder,
             isCancelled: () => generation !== this.generation,
           });
           this.connection.console.info(`winsock-lint: ${folder.texts.size} source files in ${folder.path}`);
@@ -69,8 +81,9 @@ export class WorkspaceScanner {
   async fileChanged(path: string): Promise<void> {
     const folder = this.analyzer.folderFor(path);
     if (!folder) return;
-    const { maxFileSize } = await this.settings.get(folder.uri);
-    if (await folder.refresh(path, this.configs.isIncluded(path), maxFileSize)) {
+    const folderSettings = await this.settings.get(folder.uri);
+    const included = isSelected(this.configs, folderSettings, folder.path, path);
+    if (await folder.refresh(path, included, folderSettings.maxFileSize)) {
       await this.analyzer.run(`folder:${folder.uri}`);
     }
   }

@@ -1,9 +1,10 @@
 // In-process checks of the small pure pieces: encoding negotiation, the position adapter, command-line
-// transports, settings normalisation and the minimal fix-all edit.
+// transports, settings and initialization options normalisation, and the minimal fix-all edit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PositionMapper, negotiateEncoding, rangeToUtf16 } from '../src/positions.js';
 import { parseTransport } from '../src/transport-args.js';
+import { readInitializationOptions } from '../src/initialization-options.js';
 import { normalizeSettings } from '../src/settings.js';
 import { minimalEdit } from '../src/text-edits.js';
 
@@ -53,6 +54,39 @@ void test('settings keep valid parts and warn about the rest', () => {
   );
   assert.deepEqual(settings, { enable: false, maxFileSize: 2 * 1024 * 1024, rules: { 'fast-path-tcp-only': 'off' } });
   assert.equal(warnings.length, 3);
+});
+
+void test('settings: include/exclude globs, trace accepted silently', () => {
+  const warnings: string[] = [];
+  const warn = (m: string): number => warnings.push(m);
+  assert.deepEqual(normalizeSettings({ include: ['src/**'], exclude: [], trace: { server: 'verbose' } }, warn), {
+    enable: true,
+    maxFileSize: 2 * 1024 * 1024,
+    rules: {},
+    files: { include: ['src/**'] },
+  });
+  assert.deepEqual(warnings, []);
+  // An empty list (an editor's default) is the same as no setting.
+  assert.equal(normalizeSettings({ include: [], exclude: [] }, warn).files, undefined);
+  assert.deepEqual(normalizeSettings({ include: 'src', exclude: ['a', 3, ''] }, warn).files, { exclude: ['a'] });
+  assert.equal(warnings.length, 3);
+});
+
+void test('initialization options: defaults, valid values, malformed ones ignored with a warning', () => {
+  const warnings: string[] = [];
+  const warn = (m: string): number => warnings.push(m);
+  const defaults = { useWorkspaceConfig: true, statusNotifications: false };
+  assert.deepEqual(readInitializationOptions(undefined, warn), defaults);
+  assert.deepEqual(readInitializationOptions(null, warn), defaults);
+  assert.deepEqual(readInitializationOptions({ useWorkspaceConfig: false, statusNotifications: true }, warn), {
+    useWorkspaceConfig: false,
+    statusNotifications: true,
+  });
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(readInitializationOptions('yes', warn), defaults);
+  assert.deepEqual(readInitializationOptions([true], warn), defaults);
+  assert.deepEqual(readInitializationOptions({ statusNotifications: 1, other: true }, warn), defaults);
+  assert.equal(warnings.length, 4);
 });
 
 void test('minimal edit never splits a surrogate pair or CRLF', () => {

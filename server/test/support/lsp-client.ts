@@ -10,10 +10,13 @@ import {
   createMessageConnection,
   type ClientCapabilities,
   type InitializeResult,
+  type LogMessageParams,
   type MessageConnection,
+  type ProgressToken,
   type PublishDiagnosticsParams,
   type ShowMessageParams,
 } from 'vscode-languageserver/node';
+import type { AnalysisStatus } from '../../src/analysis-status.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const SERVER_BIN = join(REPO_ROOT, 'server', 'dist', 'src', 'bin.js');
@@ -33,19 +36,31 @@ export interface ClientOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** What workspace/configuration answers for section winsockLint (undefined: no settings). */
   settings?: unknown;
+  initializationOptions?: unknown;
+}
+
+/** A $/progress notification: the token and its begin/report/end value. */
+export interface ProgressNotification {
+  token: ProgressToken;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number };
 }
 
 export class TestClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly messages: ShowMessageParams[] = [];
   readonly requests: { method: string; params: unknown }[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly progress: ProgressNotification[] = [];
+  /** winsock-lint/analysisStatus notifications (sent only when initializationOptions ask for them). */
+  readonly statuses: AnalysisStatus[] = [];
   readonly exited: Promise<number | null>;
   private readonly listeners: (() => void)[] = [];
 
   constructor(
     readonly connection: MessageConnection,
     readonly child: ChildProcess,
-    private readonly settings: unknown,
+    /** What workspace/configuration answers; change it, then send didChangeConfiguration. */
+    public settings: unknown,
   ) {
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -56,8 +71,18 @@ export class TestClient {
       this.messages.push(params);
       this.changed();
     });
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.onNotification('$/progress', () => undefined);
+    connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+      this.logs.push(params);
+      this.changed();
+    });
+    connection.onNotification('$/progress', (params: ProgressNotification) => {
+      this.progress.push(params);
+      this.changed();
+    });
+    connection.onNotification('winsock-lint/analysisStatus', (params: AnalysisStatus) => {
+      this.statuses.push(params);
+      this.changed();
+    });
     connection.onRequest((method: string, params: unknown) => {
       this.requests.push({ method, params });
       this.changed();
@@ -128,6 +153,7 @@ export async function startClient(
     rootUri: null,
     capabilities: options.capabilities ?? {},
     workspaceFolders: options.workspaceFolders ?? null,
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   return { client, result };

@@ -1,0 +1,34 @@
+// The notification winsock-lint/analysisStatus, sent only to clients that ask for it
+// (initializationOptions.statusNotifications): after each analysis run, one per open document whose
+// result the run produced, with the run's duration, the number of findings and why it was skipped.
+import type { Connection } from 'vscode-languageserver/node';
+import type { AnalysisRun } from './analyzer.js';
+import type { DocumentStore } from './documents.js';
+
+export const ANALYSIS_STATUS = 'winsock-lint/analysisStatus';
+
+export interface AnalysisStatus {
+  uri: string;
+  version: number | null;
+  /** Wall time of the run, rounded to 0.1 ms. */
+  durationMs: number;
+  /** Number of diagnostics for the document. */
+  findings: number;
+  /** Why the document was not analysed (e.g. "disabled", "excluded"). */
+  skipped?: string;
+}
+
+export function sendAnalysisStatus(connection: Connection, documents: DocumentStore, run: AnalysisRun): void {
+  const durationMs = Math.round(run.durationMs * 10) / 10;
+  for (const result of run.results) {
+    if (result.version === null || !documents.get(result.uri)) continue;
+    const status: AnalysisStatus = {
+      uri: result.uri,
+      version: result.version,
+      durationMs,
+      findings: result.diagnostics.length,
+    };
+    if (result.skipped !== undefined) status.skipped = result.skipped;
+    void connection.sendNotification(ANALYSIS_STATUS, status);
+  }
+}
