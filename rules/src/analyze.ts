@@ -47,6 +47,8 @@ export interface AnalyzeOptions {
   configFor?: (path: string) => ResolvedConfig;
   /** Parse every file, not only those the prefilter selects (slower; for comparison and tests). */
   noPrefilter?: boolean;
+  /** Asked between parses by analyzeProjectAsync: true stops the analysis with AnalysisCancelled. */
+  isCancelled?: () => boolean;
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
    * file bypasses `cache`. */
   extractorFor?: (path: string) => IncrementalExtractor | undefined;
@@ -140,6 +142,14 @@ export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOp
   return finishAnalysis(files, step.value, notes, options);
 }
 
+/** Thrown by analyzeProjectAsync when `isCancelled` says a newer analysis makes this one useless. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
+}
+
 /** Parses between this many files before letting the event loop run (native trees are freed there). */
 const FILES_PER_TURN = 16;
 
@@ -155,7 +165,10 @@ export async function analyzeProjectAsync(
   const steps = extractRelevant(files, notes, options);
   let step = steps.next();
   for (let parsed = 1; !step.done; parsed++) {
-    if (parsed % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (parsed % FILES_PER_TURN === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.isCancelled?.()) throw new AnalysisCancelled();
+    }
     step = steps.next();
   }
   return finishAnalysis(files, step.value, notes, options);

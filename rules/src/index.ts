@@ -5,6 +5,7 @@ export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
 export {
   analyzeProject,
   analyzeProjectAsync,
+  AnalysisCancelled,
   defaultSeverities,
   factsCacheKey,
   FACTS_FORMAT_VERSION,

@@ -1,8 +1,10 @@
 // Schedules and runs analyses. Files are grouped into projects (a workspace folder's sources plus
 // its open documents; open files outside any folder together; each untitled document alone), and a
-// project is analysed as a whole with analyzeProject so cross-file rules work. Changes are debounced
-// per document, runs of one project never overlap, and results are stored per document version.
-import { analyzeProject, analyzeProjectAsync } from '@winsock-lint/rules';
+// project is analysed as a whole with analyzeProject so cross-file rules work. Open documents are
+// extracted incrementally (their tree gets each edit). Changes to a slow project are debounced, a fast
+// one runs at once; runs of one project never overlap, a newer request cancels a running one (at most
+// MAX_CANCELLATIONS times in a row), and results are stored per document version.
+import { AnalysisCancelled, analyzeProject, analyzeProjectAsync, IncrementalExtractor } from '@winsock-lint/rules';
 import type { AnalyzeOptions, FileFacts, Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,7 +19,13 @@ import { isInside, pathToUri, uriToPath } from './uris.js';
 import type { WorkspaceFolderFiles } from './workspace-files.js';
 import { showMessage } from './messages.js';
 
+/** Delay before analysing after an edit, for projects whose last run took FAST_RUN_MS or more. */
 export const DEBOUNCE_MS = 150;
+/** A project analysed faster than this is analysed at once after an edit (no debounce). */
+export const FAST_RUN_MS = 50;
+/** A run cancelled this many times in a row for newer requests finishes the next time, so typing never
+ * starves the diagnostics. */
+const MAX_CANCELLATIONS = 3;
 const LOOSE = 'loose';
 
 export interface ResultChange {
@@ -84,6 +92,9 @@ interface Project {
   lastFiles: ProjectFile[];
   lastConfigFor: (path: string) => ResolvedConfig;
   uris: Set<string>;
+  /** Wall time of the last completed run; undefined before the first. */
+  lastRunMs: number | undefined;
+  cancellations: number;
 }
 
 interface Waiter {
@@ -98,6 +109,8 @@ export class Analyzer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly warnedLarge = new Set<string>();
+  /** One incremental extractor per open document (by URI). */
+  private readonly extractors = new Map<string, IncrementalExtractor>();
   private disposed = false;
 
   constructor(private readonly options: AnalyzerOptions) {}
@@ -126,8 +139,8 @@ export class Analyzer {
     });
   }
 
-  /** A document was opened or changed: analyse its project after the debounce delay. */
-  schedule(uri: string, delay = DEBOUNCE_MS): void {
+  /** A document was opened or changed: analyse its project, at once when it is fast, else after DEBOUNCE_MS. */
+  schedule(uri: string, delay = this.debounceFor(uri)): void {
     if (this.disposed) return;
     clearTimeout(this.timers.get(uri));
     this.timers.set(
@@ -139,7 +152,13 @@ export class Analyzer {
     );
   }
 
+  private debounceFor(uri: string): number {
+    const lastRunMs = this.projects.get(this.projectKeyFor(uri))?.lastRunMs;
+    return lastRunMs !== undefined && lastRunMs < FAST_RUN_MS ? 0 : DEBOUNCE_MS;
+  }
+
   closed(uri: string): void {
+    this.extractors.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.warnedLarge.delete(uri);
@@ -215,6 +234,8 @@ export class Analyzer {
           throw new Error('no run yet');
         },
         uris: new Set(),
+        lastRunMs: undefined,
+        cancellations: 0,
       };
       this.projects.set(key, project);
     }
@@ -228,8 +249,15 @@ export class Analyzer {
         current.again = false;
         try {
           await this.runOnce(key, current);
+          current.cancellations = 0;
         } catch (error) {
+          if (error instanceof AnalysisCancelled) {
+            current.cancellations++;
+            continue;
+          }
           this.options.connection.console.error(`winsock-lint: analysis failed: ${describe(error)}`);
+          // Nobody waits forever for a result that will not come (pull diagnostics, the audit command).
+          this.releaseProject(key);
         }
       } while (current.again && !this.disposed);
       current.running = undefined;
@@ -286,7 +314,18 @@ export class Analyzer {
     project.lastFiles = files;
     project.lastConfigFor = configFor;
     // Yields between parses, so native trees are freed while a large workspace is indexed.
-    const analysed = files.length > 0 ? await analyzeProjectAsync(files, { configFor, cache: project.facts }) : [];
+    const analysed =
+      files.length > 0
+        ? await analyzeProjectAsync(files, {
+            configFor,
+            cache: project.facts,
+            extractorFor: (path) => {
+              const entry = byPath.get(path);
+              return entry && entry.version !== null ? this.extractorFor(entry.uri) : undefined;
+            },
+            isCancelled: () => project.again && project.cancellations < MAX_CANCELLATIONS && !this.disposed,
+          })
+        : [];
     project.facts.endRun();
 
     const encoding = this.options.encoding();
@@ -350,8 +389,28 @@ export class Analyzer {
     for (const uri of removed) this.results.delete(uri);
     project.uris = seen;
     this.options.onResults(changes, removed);
-    this.options.onRun?.({ durationMs: performance.now() - started, results: stored });
+    const durationMs = performance.now() - started;
+    project.lastRunMs = durationMs;
+    this.options.onRun?.({ durationMs, results: stored });
     for (const result of stored) this.release(result);
+  }
+
+  private releaseProject(key: string): void {
+    for (const [uri, waiting] of this.waiters) {
+      if (this.projectKeyFor(uri) !== key) continue;
+      for (const waiter of waiting) waiter.resolve(this.results.get(uri));
+      this.waiters.delete(uri);
+    }
+  }
+
+  /** The incremental extractor of an open document, created on first use. */
+  private extractorFor(uri: string): IncrementalExtractor {
+    let extractor = this.extractors.get(uri);
+    if (!extractor) {
+      extractor = new IncrementalExtractor();
+      this.extractors.set(uri, extractor);
+    }
+    return extractor;
   }
 
   private release(result: DocumentResult): void {

@@ -76,6 +76,20 @@ export function definitionOf(node: SyntaxNode): DefinitionFacts | undefined {
   return { name: nameNode.text, valueText: valueNode.text, start: node.startIndex, type: node.type };
 }
 
+/** Values of definition texts already evaluated with a set of alias names (an edited document's run repeats
+ * the same few hundred). Bounded: cleared when it grows past EVALUATED_LIMIT. */
+const evaluated = new Map<string, number | undefined>();
+const EVALUATED_LIMIT = 50_000;
+
+function evaluateWithNames(text: string, aliases: ReadonlyMap<string, number>, names: string): number | undefined {
+  const key = `${names}\0${text}`;
+  if (evaluated.has(key)) return evaluated.get(key);
+  const value = evaluateConstant(text, aliases);
+  if (evaluated.size >= EVALUATED_LIMIT) evaluated.clear();
+  evaluated.set(key, value);
+  return value;
+}
+
 /** Knows the file's aliases of the code and answers whether an expression is the code. */
 export class CodeRecognizer {
   readonly aliases = new Map<string, number>();
@@ -87,9 +101,10 @@ export class CodeRecognizer {
     // Aliases of aliases: repeat until nothing new is learned.
     for (let changed = true, rounds = 0; changed && rounds < 8; rounds++) {
       changed = false;
+      const names = [...this.aliases.keys()].join(',');
       for (const def of definitions) {
         if (this.definitionStarts.has(def.start)) continue;
-        if (evaluateConstant(def.valueText, this.aliases) !== FAST_PATH_VALUE) continue;
+        if (evaluateWithNames(def.valueText, this.aliases, names) !== FAST_PATH_VALUE) continue;
         // A definition is silent even when its name is already known (from a header analysed first).
         this.definitionStarts.add(def.start);
         if (def.name !== FAST_PATH_NAME && !this.aliases.has(def.name)) this.aliases.set(def.name, FAST_PATH_VALUE);
