@@ -8,7 +8,6 @@ import { analyzeProject, applyFixes, decodeSource, isBinary } from '../src/index
 import { fixtureProjects } from './support/fixture-files.js';
 import { rng } from './support/random.js';
 
-
 const TOKENS = [
   '{',
   '}',
