@@ -1,7 +1,7 @@
 // Finds where a file spells the fast-path code: aliases (#define, const, enum, variables with its value),
 // and every use the deprecation rule reports, skipping comments, strings, #if conditions, definitions and #if 0.
 import type { SyntaxNode } from '../parse/parser.js';
-import type { TreeCursor } from 'tree-sitter';
+import type { NodeCursor } from '../parse/tree-node.js';
 import type { Range } from '../types.js';
 import { rangeOf, unwrap } from '../parse/syntax.js';
 import type { CodeUse } from './fact-types.js';
@@ -133,7 +133,7 @@ export class CodeRecognizer {
 
   /**
    * Every use of the code in `node`'s subtree, in source order; with `skipFunctions`, function definitions
-   * below `node` are left out (they are scanned on their own). Walks with a TreeCursor and reads identifier
+   * below `node` are left out (they are scanned on their own). Walks with a NodeCursor and reads identifier
    * text from the source string: creating a JS object for every node costs far more than parsing does.
    */
   findUses(node: SyntaxNode, text: string, dead: DeadRanges, skipFunctions = false): CodeUse[] {
@@ -165,7 +165,7 @@ export class CodeRecognizer {
 
   /** Looks at the cursor's node: records a use, and says whether its subtree is to be skipped. */
   private skipAt(
-    cursor: TreeCursor,
+    cursor: NodeCursor,
     text: string,
     dead: DeadRanges,
     conditions: Set<number>,
@@ -285,7 +285,7 @@ const INTERESTING_TYPES = new Set([
   'assignment_expression',
 ]);
 
-function cursorRange(cursor: TreeCursor): Range {
+function cursorRange(cursor: NodeCursor): Range {
   const start = cursor.startPosition;
   const end = cursor.endPosition;
   return {

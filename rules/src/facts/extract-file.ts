@@ -7,6 +7,7 @@ import { CodeRecognizer, isDead, type DeadRanges } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
 import { enclosingClassName, extractFunctions } from './function-walker.js';
 import { scanUnit, type UnitScan } from './source-units.js';
+import { mirrorSubtree } from '../parse/mirror-tree.js';
 import type { UnitEntry, UnitMemo, UnitPlace } from './unit-memo.js';
 import { extractScriptFacts } from './script/extract-script.js';
 
@@ -52,6 +53,8 @@ export function extractFileFacts(
   return extractTreeFacts(path, text, parseSource(text, language).rootNode, options, language);
 }
 
+const EMPTY: UnitScan = { definitions: [], dead: [], comments: [] };
+
 function deadRanges(scan: UnitScan): DeadRanges {
   return scan.dead.map(({ offset, length }): [number, number] => [offset, offset + length]);
 }
@@ -61,6 +64,8 @@ interface Unit {
   node: SyntaxNode;
   place: UnitPlace | undefined;
   entry: UnitEntry;
+  /** The unit's subtree copied into JS (mirror-tree.ts), made when the unit is walked. */
+  mirror?: SyntaxNode;
 }
 
 /** A unit's place for the memo: its span, its whole lines (a statement's line range never reaches outside
@@ -91,14 +96,14 @@ export function extractTreeFacts(
   const unitNodes: SyntaxNode[] = [];
   const rest = scanUnit(root, text, unitNodes);
   const outerDead = deadRanges(rest);
+  const subtree = (unit: Unit): SyntaxNode => (unit.mirror ??= mirrorSubtree(unit.node, text));
   const units: Unit[] = unitNodes.map((node) => {
     const place = memo ? unitPlace(node, text, outerDead) : undefined;
-    const entry = (place ? memo?.lookup(place) : undefined) ?? {
-      offset: node.startIndex,
-      line: node.startPosition.row,
-      scan: scanUnit(node, text),
-    };
-    return { node, place, entry };
+    const reused = place ? memo?.lookup(place) : undefined;
+    if (reused) return { node, place, entry: reused };
+    const unit: Unit = { node, place, entry: { offset: node.startIndex, line: node.startPosition.row, scan: EMPTY } };
+    unit.entry.scan = scanUnit(subtree(unit), text);
+    return unit;
   });
   const dead = [...outerDead, ...units.flatMap((u) => deadRanges(u.entry.scan))].sort((a, b) => a[0] - b[0]);
   const definitions = [...rest.definitions, ...units.flatMap((u) => u.entry.scan.definitions)]
@@ -113,7 +118,7 @@ export function extractTreeFacts(
   for (const unit of units) {
     let analysis = unit.entry.analysis;
     if (analysis?.context !== context) {
-      analysis = { context, uses: recognizer.findUses(unit.node, text, dead) };
+      analysis = { context, uses: recognizer.findUses(subtree(unit), text, dead) };
       unit.entry.analysis = analysis;
     }
     codeUses.push(...analysis.uses);
@@ -126,17 +131,17 @@ export function extractTreeFacts(
     recognizer,
     dead,
     extensionPointers,
-    ...(memo
-      ? {
-          units: {
-            reuse: (node) => byStart.get(node.startIndex)?.entry.analysis?.functions,
-            store: (node, list) => {
-              const analysis = byStart.get(node.startIndex)?.entry.analysis;
-              if (analysis) analysis.functions = list;
-            },
-          },
-        }
-      : {}),
+    units: {
+      reuse: (node) => byStart.get(node.startIndex)?.entry.analysis?.functions,
+      subtree: (node) => {
+        const unit = byStart.get(node.startIndex);
+        return unit ? subtree(unit) : node;
+      },
+      store: (node, list) => {
+        const analysis = byStart.get(node.startIndex)?.entry.analysis;
+        if (analysis) analysis.functions = list;
+      },
+    },
   });
   if (memo) {
     for (const unit of units) if (unit.place) memo.keep(unit.place, unit.entry);

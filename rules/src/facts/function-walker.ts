@@ -41,6 +41,8 @@ const SKIPPED = new Set([
 /** Lets an incremental extraction reuse a top-level function's facts (its own and its lambdas'). */
 export interface UnitFunctions {
   reuse(node: SyntaxNode): FunctionFacts[] | undefined;
+  /** The node to walk for the unit: its JS mirror. */
+  subtree(node: SyntaxNode): SyntaxNode;
   store(node: SyntaxNode, functions: FunctionFacts[]): void;
 }
 
@@ -171,7 +173,7 @@ function processUnit(node: SyntaxNode, file: FileContext): void {
     return;
   }
   const first = file.functions.length;
-  processFunction(node, file);
+  processFunction(file.units.subtree(node), file);
   file.units.store(node, file.functions.slice(first));
 }
 

@@ -1,6 +1,6 @@
 // Splits a C/C++ tree into units: each function definition outside other functions, and the rest of the
 // file. Scans a unit for what does not depend on the file's aliases: its definitions and its comments.
-import type { TreeCursor } from 'tree-sitter';
+import type { NodeCursor } from '../parse/tree-node.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Range } from '../types.js';
 import { DEFINITION_TYPES, deadSpanOf, definitionOf, type DefinitionFacts } from './code-recognizer.js';
@@ -16,7 +16,7 @@ export interface UnitScan {
 /** Marks the comments that may hold directives (see suppress/). */
 const DIRECTIVE_MARK = 'winsock-lint-';
 
-function cursorRange(cursor: TreeCursor): Range {
+function cursorRange(cursor: NodeCursor): Range {
   const start = cursor.startPosition;
   const end = cursor.endPosition;
   return {

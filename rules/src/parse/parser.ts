@@ -3,6 +3,7 @@
 import Parser from 'tree-sitter';
 import Cpp from 'tree-sitter-cpp';
 import TypeScript from 'tree-sitter-typescript';
+import type { TreeNode } from './tree-node.js';
 
 /** `cpp` for C/C++; `typescript` for .ts/.mts/.cts; `tsx` for .tsx and JavaScript (which may hold JSX). */
 export type LanguageId = 'cpp' | 'typescript' | 'tsx';
@@ -93,5 +94,8 @@ export function reparseSource(text: string, language: 'cpp', previous: Parser.Tr
   return parserFor(language).parse(text, previous);
 }
 
-export type SyntaxNode = Parser.SyntaxNode;
+/** What the extractor reads of a node: native (Parser.SyntaxNode) or mirrored (mirror-tree.ts). */
+export type SyntaxNode = TreeNode;
+/** A node of a native tree (what can be mirrored, edited and reparsed). */
+export type NativeNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
