@@ -5,8 +5,8 @@ import { argumentsOf, calleeOf, compact } from '../parse/syntax.js';
 import type { FileFacts } from './fact-types.js';
 import { CodeRecognizer, isDead, type DeadRanges } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
-import { enclosingClassName, extractFunctions } from './function-walker.js';
-import { scanUnit, type UnitScan } from './source-units.js';
+import { extractFunctions } from './function-walker.js';
+import { scanUnit, type FoundUnit, type UnitScan } from './source-units.js';
 import { mirrorSubtree } from '../parse/mirror-tree.js';
 import type { UnitEntry, UnitMemo, UnitPlace } from './unit-memo.js';
 import { extractScriptFacts } from './script/extract-script.js';
@@ -70,7 +70,7 @@ interface Unit {
 
 /** A unit's place for the memo: its span, its whole lines (a statement's line range never reaches outside
  * them) and its class. Undefined when dead code touches it. */
-function unitPlace(node: SyntaxNode, text: string, dead: DeadRanges): UnitPlace | undefined {
+function unitPlace({ node, className }: FoundUnit, text: string, dead: DeadRanges): UnitPlace | undefined {
   const offset = node.startIndex;
   const end = node.endIndex;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -78,7 +78,7 @@ function unitPlace(node: SyntaxNode, text: string, dead: DeadRanges): UnitPlace 
   const lineEnd = newline < 0 ? text.length : newline;
   if (dead.some(([from, to]) => from < lineEnd && to > lineStart)) return undefined;
   const line = node.startPosition.row;
-  return { offset, end, line, lineStart, lineEnd, className: enclosingClassName(node) ?? '' };
+  return { offset, end, line, lineStart, lineEnd, className: className ?? '' };
 }
 
 /**
@@ -93,12 +93,13 @@ export function extractTreeFacts(
   language: LanguageId,
   memo?: UnitMemo,
 ): FileFacts {
-  const unitNodes: SyntaxNode[] = [];
-  const rest = scanUnit(root, text, unitNodes);
+  const found: FoundUnit[] = [];
+  const rest = scanUnit(root, text, found);
   const outerDead = deadRanges(rest);
   const subtree = (unit: Unit): SyntaxNode => (unit.mirror ??= mirrorSubtree(unit.node, text));
-  const units: Unit[] = unitNodes.map((node) => {
-    const place = memo ? unitPlace(node, text, outerDead) : undefined;
+  const units: Unit[] = found.map((candidate) => {
+    const { node } = candidate;
+    const place = memo ? unitPlace(candidate, text, outerDead) : undefined;
     const reused = place ? memo?.lookup(place) : undefined;
     if (reused) return { node, place, entry: reused };
     const unit: Unit = { node, place, entry: { offset: node.startIndex, line: node.startPosition.row, scan: EMPTY } };

@@ -99,7 +99,7 @@ function parameterNames(declarator: SyntaxNode): string[] {
     });
 }
 
-export function enclosingClassName(node: SyntaxNode): string | undefined {
+function enclosingClassName(node: SyntaxNode): string | undefined {
   for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'class_specifier' || p.type === 'struct_specifier') return p.childForFieldName('name')?.text;
     if (p.type === 'function_definition' || p.type === 'translation_unit') return undefined;

@@ -25,15 +25,25 @@ function cursorRange(cursor: NodeCursor): Range {
   };
 }
 
+/** A function definition outside other functions, and the class it is defined in (the nearest one). */
+export interface FoundUnit {
+  node: SyntaxNode;
+  className: string | undefined;
+}
+
+const CLASS_TYPES = new Set(['class_specifier', 'struct_specifier']);
+
 /**
  * Scans `node`'s subtree. With `units`, function definitions below `node` are not entered but collected
  * there (the rest of the file is `node` = the root without them).
  */
-export function scanUnit(node: SyntaxNode, text: string, units?: SyntaxNode[]): UnitScan {
+export function scanUnit(node: SyntaxNode, text: string, units?: FoundUnit[]): UnitScan {
   const scan: UnitScan = { definitions: [], dead: [], comments: [] };
   const cursor = node.walk();
   // Depth below `node`: the start node itself is never one of the units it contains.
   let depth = 0;
+  // Enclosing classes, innermost last, with the depth of their node.
+  const classes: { depth: number; name: string | undefined }[] = [];
   for (let descend = true; ;) {
     if (descend) {
       const type = cursor.nodeType;
@@ -43,8 +53,10 @@ export function scanUnit(node: SyntaxNode, text: string, units?: SyntaxNode[]): 
         if (comment.includes(DIRECTIVE_MARK)) scan.comments.push({ text: comment, range: cursorRange(cursor) });
         enter = false;
       } else if (units && type === 'function_definition' && depth > 0) {
-        units.push(cursor.currentNode);
+        units.push({ node: cursor.currentNode, className: classes[classes.length - 1]?.name });
         enter = false;
+      } else if (units && CLASS_TYPES.has(type)) {
+        classes.push({ depth, name: cursor.currentNode.childForFieldName('name')?.text });
       } else if (DEFINITION_TYPES.has(type)) {
         const definition = definitionOf(cursor.currentNode);
         if (definition) scan.definitions.push(definition);
@@ -58,6 +70,8 @@ export function scanUnit(node: SyntaxNode, text: string, units?: SyntaxNode[]): 
       }
     }
     if (depth === 0) break;
+    // Leaving the node at `depth`: classes at that depth or deeper no longer enclose what comes next.
+    while ((classes[classes.length - 1]?.depth ?? -1) >= depth) classes.pop();
     if (cursor.gotoNextSibling()) {
       descend = true;
       continue;

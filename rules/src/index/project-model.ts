@@ -33,6 +33,9 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
   // Rounds as in Jacobi iteration, but a function is recomputed only when a summary it reads changed in the
   // round before: its other inputs (its own facts) never change, so its summary would come out the same.
   let dirty = new Set(refs.map(refKey));
+  // Each function's latest expansion: once the rounds converge, it is the final one (every summary it read
+  // is final, or a change would have made it dirty again).
+  const latest = new Map<string, { events: ProjectEvent[]; activated: ActivatedPassThrough[] }>();
   for (let round = 0; round < MAX_ROUNDS && dirty.size > 0; round++) {
     const next = new Map(summaries);
     const ctx: ExpansionContext = { table, summaries, called: new Set(), activated: [] };
@@ -40,7 +43,9 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
     for (const ref of refs) {
       const key = refKey(ref);
       if (!dirty.has(key)) continue;
+      const activatedBefore = ctx.activated.length;
       const events = expandFunction(ref.fn, ref.fileIndex, ref.file.path, ctx);
+      latest.set(key, { events, activated: ctx.activated.slice(activatedBefore) });
       const summary = summarize(ref.fn, events, ref.file.path);
       summary.passthrough.push(
         ...forwardedPassThroughs(ref.fn, events, ref.file.path, (e) => {
@@ -62,19 +67,25 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
     dirty = new Set(changed.flatMap((key) => dependents.get(key) ?? []));
   }
 
-  const ctx: ExpansionContext = { table, summaries, called: new Set(), activated: [] };
+  const converged = dirty.size === 0;
+  // Functions called by other named functions; calls from lambdas and top-level code are added below.
+  const ctx: ExpansionContext = { table, summaries, called: new Set(dependents.keys()), activated: [] };
   const functions: ProjectFunction[] = [];
   files.forEach((file, fileIndex) => {
     file.functions.forEach((fn, functionIndex) => {
-      const events = expandFunction(fn, fileIndex, file.path, ctx);
+      const reused = converged ? latest.get(refKey({ fileIndex, functionIndex })) : undefined;
+      if (reused) ctx.activated.push(...reused.activated);
+      const events = reused?.events ?? expandFunction(fn, fileIndex, file.path, ctx);
       const summary = summaries.get(refKey({ fileIndex, functionIndex })) ?? { effects: [], passthrough: [] };
       functions.push({ file, fn, events, summary, hasCallers: false });
     });
   });
-  for (const pf of functions) {
-    const fileIndex = files.indexOf(pf.file);
-    pf.hasCallers = ctx.called.has(refKey({ fileIndex, functionIndex: pf.file.functions.indexOf(pf.fn) }));
-  }
+  let index = 0;
+  files.forEach((file, fileIndex) => {
+    file.functions.forEach((_, functionIndex) => {
+      functions[index++]!.hasCallers = ctx.called.has(refKey({ fileIndex, functionIndex }));
+    });
+  });
   return { files, functions, activatedPassThroughs: dedupeActivations(ctx.activated) };
 }
 
