@@ -110,7 +110,11 @@ function* extractRelevant(
   for (let round = 0; round < 16; round++) {
     const extracted = [...facts.values()];
     const aliases = [...new Set(extracted.flatMap((f) => f.aliases))];
-    const names = [...aliases, ...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)];
+    // Helper names only matter while some file is not extracted yet (an edited single file: never).
+    const unextracted = facts.size < files.length;
+    const names = unextracted
+      ? [...aliases, ...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)]
+      : aliases;
     const fresh = [...new Set(names)].filter((n) => !searched.has(n));
     if (fresh.length === 0) break;
     fresh.forEach((n) => searched.add(n));

@@ -22,7 +22,7 @@ import { showMessage } from './messages.js';
 /** Delay before analysing after an edit, for projects whose last run took FAST_RUN_MS or more. */
 export const DEBOUNCE_MS = 150;
 /** A project analysed faster than this is analysed at once after an edit (no debounce). */
-export const FAST_RUN_MS = 50;
+export const FAST_RUN_MS = 100;
 /** A run cancelled this many times in a row for newer requests finishes the next time, so typing never
  * starves the diagnostics. */
 const MAX_CANCELLATIONS = 3;

@@ -8,13 +8,16 @@ export type PositionEncoding = 'utf-16' | 'utf-8';
 
 /** Converts positions for one text in one encoding; build one per document version. */
 export class PositionMapper {
-  readonly lines: LineIndex;
+  private lineIndex: LineIndex | undefined;
 
   constructor(
     readonly text: string,
     readonly encoding: PositionEncoding,
-  ) {
-    this.lines = new LineIndex(text);
+  ) {}
+
+  /** Built on first use: UTF-16 positions of findings need none. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
   }
 
   /** Engine line/UTF-16 column → LSP position. */

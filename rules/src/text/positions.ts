@@ -21,14 +21,19 @@ export class LineIndex {
   constructor(text: string) {
     this.text = text;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === CR) {
-        // \r\n is one break: the next line starts after the \n.
-        if (text.charCodeAt(i + 1) === LF) i++;
-        starts.push(i + 1);
-      } else if (code === LF) {
-        starts.push(i + 1);
+    if (!text.includes('\r')) {
+      // The common case, found natively: only \n breaks lines.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === CR) {
+          // \r\n is one break: the next line starts after the \n.
+          if (text.charCodeAt(i + 1) === LF) i++;
+          starts.push(i + 1);
+        } else if (code === LF) {
+          starts.push(i + 1);
+        }
       }
     }
     this.starts = starts;
