@@ -1,0 +1,77 @@
+// The extension's side of the winsock-lint server protocol: initialization options, the analysis status
+// notification and the audit command, with checks that turn anything malformed into undefined.
+
+export const ANALYSIS_STATUS_NOTIFICATION = 'winsock-lint/analysisStatus';
+export const AUDIT_WORKSPACE_COMMAND = 'winsock-lint.auditWorkspace';
+export const FIX_ALL_KIND = 'source.fixAll.winsock-lint';
+export const DIAGNOSTIC_SOURCE = 'winsock-lint';
+
+export interface InitializationOptions {
+  /** false in an untrusted workspace: the server ignores winsock-lint.config.json files. */
+  useWorkspaceConfig: boolean;
+  statusNotifications: boolean;
+}
+
+export function initializationOptions(workspaceTrusted: boolean): InitializationOptions {
+  return { useWorkspaceConfig: workspaceTrusted, statusNotifications: true };
+}
+
+export interface AnalysisStatus {
+  uri: string;
+  version: number | null;
+  durationMs: number;
+  findings: number;
+  skipped?: string;
+}
+
+/** A file's diagnostics as the audit command returns them (LSP shapes, converted by the client). */
+export interface AuditFileResult<TDiagnostic = unknown> {
+  uri: string;
+  diagnostics: TDiagnostic[];
+}
+
+export interface AuditResult<TDiagnostic = unknown> {
+  files: number;
+  findings: number;
+  results: AuditFileResult<TDiagnostic>[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+export function parseAnalysisStatus(value: unknown): AnalysisStatus | undefined {
+  if (!isRecord(value)) return undefined;
+  const { uri, version, durationMs, findings, skipped } = value;
+  if (typeof uri !== 'string' || !isCount(durationMs) || !isCount(findings)) return undefined;
+  const status: AnalysisStatus = {
+    uri,
+    version: typeof version === 'number' ? version : null,
+    durationMs,
+    findings,
+  };
+  if (typeof skipped === 'string') status.skipped = skipped;
+  return status;
+}
+
+/** The audit command's answer, keeping only well-formed entries; undefined when it is not one at all. */
+export function parseAuditResult(value: unknown): AuditResult | undefined {
+  if (!isRecord(value) || !Array.isArray(value['results'])) return undefined;
+  const results: AuditFileResult[] = [];
+  for (const entry of value['results'] as unknown[]) {
+    if (isRecord(entry) && typeof entry['uri'] === 'string' && Array.isArray(entry['diagnostics'])) {
+      const diagnostics = (entry['diagnostics'] as unknown[]).filter(isRecord);
+      results.push({ uri: entry['uri'], diagnostics });
+    }
+  }
+  const counted = results.reduce((sum, entry) => sum + entry.diagnostics.length, 0);
+  return {
+    files: isCount(value['files']) ? value['files'] : results.length,
+    findings: isCount(value['findings']) ? value['findings'] : counted,
+    results,
+  };
+}
