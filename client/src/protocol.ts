@@ -1,39 +1,23 @@
 // The extension's side of the winsock-lint server protocol: initialization options, the analysis status
 // notification and the audit command, with checks that turn anything malformed into undefined.
 
-export const ANALYSIS_STATUS_NOTIFICATION = 'winsock-lint/analysisStatus';
-export const AUDIT_WORKSPACE_COMMAND = 'winsock-lint.auditWorkspace';
-export const FIX_ALL_KIND = 'source.fixAll.winsock-lint';
-export const DIAGNOSTIC_SOURCE = 'winsock-lint';
+import type {
+  AnalysisStatus,
+  AuditFileResult,
+  AuditResult,
+  InitializationOptions,
+} from '@winsock-lint/server/dist/src/protocol.js';
 
-export interface InitializationOptions {
-  /** false in an untrusted workspace: the server ignores winsock-lint.config.json files. */
-  useWorkspaceConfig: boolean;
-  statusNotifications: boolean;
-}
+export {
+  ANALYSIS_STATUS_NOTIFICATION,
+  AUDIT_WORKSPACE_COMMAND,
+  DIAGNOSTIC_SOURCE,
+  FIX_ALL_KIND,
+} from '@winsock-lint/server/dist/src/protocol.js';
+export type { AnalysisStatus, AuditFileResult, AuditResult, InitializationOptions };
 
 export function initializationOptions(workspaceTrusted: boolean): InitializationOptions {
   return { useWorkspaceConfig: workspaceTrusted, statusNotifications: true };
-}
-
-export interface AnalysisStatus {
-  uri: string;
-  version: number | null;
-  durationMs: number;
-  findings: number;
-  skipped?: string;
-}
-
-/** A file's diagnostics as the audit command returns them (LSP shapes, converted by the client). */
-export interface AuditFileResult<TDiagnostic = unknown> {
-  uri: string;
-  diagnostics: TDiagnostic[];
-}
-
-export interface AuditResult<TDiagnostic = unknown> {
-  files: number;
-  findings: number;
-  results: AuditFileResult<TDiagnostic>[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

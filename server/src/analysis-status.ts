@@ -4,19 +4,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { AnalysisRun } from './analyzer.js';
 import type { DocumentStore } from './documents.js';
-
-export const ANALYSIS_STATUS = 'winsock-lint/analysisStatus';
-
-export interface AnalysisStatus {
-  uri: string;
-  version: number | null;
-  /** Wall time of the run, rounded to 0.1 ms. */
-  durationMs: number;
-  /** Number of diagnostics for the document. */
-  findings: number;
-  /** Why the document was not analysed (e.g. "disabled", "excluded"). */
-  skipped?: string;
-}
+import { ANALYSIS_STATUS_NOTIFICATION, type AnalysisStatus } from './protocol.js';
 
 export function sendAnalysisStatus(connection: Connection, documents: DocumentStore, run: AnalysisRun): void {
   const durationMs = Math.round(run.durationMs * 10) / 10;
@@ -29,6 +17,6 @@ export function sendAnalysisStatus(connection: Connection, documents: DocumentSt
       findings: result.diagnostics.length,
     };
     if (result.skipped !== undefined) status.skipped = result.skipped;
-    void connection.sendNotification(ANALYSIS_STATUS, status);
+    void connection.sendNotification(ANALYSIS_STATUS_NOTIFICATION, status);
   }
 }

@@ -5,15 +5,9 @@ import type { Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver
 import type { Analyzer } from './analyzer.js';
 import type { DocumentStore } from './documents.js';
 import type { WorkspaceScanner } from './workspace-scan.js';
+import type { AuditResult as ProtocolAuditResult } from './protocol.js';
 
-export interface AuditResult {
-  /** Source files analysed in all folders, plus open documents outside every folder. */
-  files: number;
-  /** Diagnostics over all files. */
-  findings: number;
-  /** One entry per file with at least one diagnostic, sorted by URI. */
-  results: { uri: string; diagnostics: Diagnostic[] }[];
-}
+export type AuditResult = ProtocolAuditResult<Diagnostic>;
 
 export interface AuditContext {
   analyzer: Analyzer;

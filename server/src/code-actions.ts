@@ -9,6 +9,7 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver/node';
+import { FIX_ALL_KIND } from './protocol.js';
 import { SHOW_DOCUMENTATION } from './commands.js';
 import { disableFileEdit, disableLineEdit } from './disable-comments.js';
 import { SOURCE, isDiagnosticData } from './diagnostics.js';
@@ -17,7 +18,7 @@ import { fixAllEdit } from './fix-all.js';
 import { PositionMapper, type PositionEncoding } from './positions.js';
 import { fixToTextEdit, workspaceEdit } from './text-edits.js';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.winsock-lint`;
+export { FIX_ALL_KIND };
 
 export interface CodeActionContext {
   result: DocumentResult;

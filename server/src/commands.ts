@@ -8,12 +8,13 @@ import {
   type ExecuteCommandParams,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
+import { AUDIT_WORKSPACE_COMMAND, SHOW_DOCUMENTATION_COMMAND } from './protocol.js';
 import type { AuditResult } from './audit.js';
 import { invalidParams } from './request-params.js';
 import { showMessage } from './messages.js';
 
-export const SHOW_DOCUMENTATION = 'winsock-lint.showDocumentation';
-export const AUDIT_WORKSPACE = 'winsock-lint.auditWorkspace';
+export const SHOW_DOCUMENTATION = SHOW_DOCUMENTATION_COMMAND;
+export const AUDIT_WORKSPACE = AUDIT_WORKSPACE_COMMAND;
 export const COMMANDS: readonly string[] = [SHOW_DOCUMENTATION, AUDIT_WORKSPACE];
 
 export interface CommandHandlers {

@@ -8,9 +8,10 @@ import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver/node';
+import { DIAGNOSTIC_SOURCE } from './protocol.js';
 import { PositionMapper, type PositionEncoding } from './positions.js';
 
-export const SOURCE = 'winsock-lint';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
 /** What `diagnostic.data` holds: the finding's id and the document version it was computed for. */

@@ -1,10 +1,9 @@
 // The client's initializationOptions (all optional): useWorkspaceConfig (false: never read
 // winsock-lint.config.json, for untrusted workspaces) and statusNotifications (true: send
 // winsock-lint/analysisStatus). Malformed values are ignored with a warning.
-export interface InitializationOptions {
-  useWorkspaceConfig: boolean;
-  statusNotifications: boolean;
-}
+import type { InitializationOptions } from './protocol.js';
+
+export type { InitializationOptions };
 
 const DEFAULTS: Readonly<InitializationOptions> = { useWorkspaceConfig: true, statusNotifications: false };
 

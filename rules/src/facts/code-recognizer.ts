@@ -2,6 +2,7 @@
 // and every use the deprecation rule reports, skipping comments, strings, #if conditions, definitions and #if 0.
 import type { SyntaxNode } from '../parse/parser.js';
 import type { NodeCursor } from '../parse/tree-node.js';
+import { walkSubtree } from '../parse/subtree-walk.js';
 import type { Range } from '../types.js';
 import { rangeOf, unwrap } from '../parse/syntax.js';
 import type { CodeUse } from './fact-types.js';
@@ -139,27 +140,13 @@ export class CodeRecognizer {
   findUses(node: SyntaxNode, text: string, dead: DeadRanges, skipFunctions = false): CodeUse[] {
     const uses: CodeUse[] = [];
     const conditions = new Set<number>();
-    const cursor = node.walk();
-    // Depth below `node`: the start node itself is never a skipped function.
-    let depth = 0;
-    for (let descend = true; ;) {
-      const skip =
-        descend &&
-        ((skipFunctions && depth > 0 && cursor.nodeType === 'function_definition') ||
-          this.skipAt(cursor, text, dead, conditions, uses));
-      if (descend && !skip && cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      if (depth === 0) break;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      depth--;
-      descend = false;
-    }
+    walkSubtree(
+      node,
+      // The start node itself is never a skipped function.
+      (cursor, depth) =>
+        !(skipFunctions && depth > 0 && cursor.nodeType === 'function_definition') &&
+        !this.skipAt(cursor, text, dead, conditions, uses),
+    );
     return uses.sort((a, b) => a.range.start.offset - b.range.start.offset);
   }
 

@@ -1,6 +1,7 @@
 // Splits a C/C++ tree into units: each function definition outside other functions, and the rest of the
 // file. Scans a unit for what does not depend on the file's aliases: its definitions and its comments.
 import type { NodeCursor } from '../parse/tree-node.js';
+import { walkSubtree } from '../parse/subtree-walk.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Range } from '../types.js';
 import { DEFINITION_TYPES, deadSpanOf, definitionOf, type DefinitionFacts } from './code-recognizer.js';
@@ -39,46 +40,32 @@ const CLASS_TYPES = new Set(['class_specifier', 'struct_specifier']);
  */
 export function scanUnit(node: SyntaxNode, text: string, units?: FoundUnit[]): UnitScan {
   const scan: UnitScan = { definitions: [], dead: [], comments: [] };
-  const cursor = node.walk();
-  // Depth below `node`: the start node itself is never one of the units it contains.
-  let depth = 0;
   // Enclosing classes, innermost last, with the depth of their node.
   const classes: { depth: number; name: string | undefined }[] = [];
-  for (let descend = true; ;) {
-    if (descend) {
-      const type = cursor.nodeType;
-      let enter = true;
-      if (type === 'comment') {
-        const comment = text.slice(cursor.startIndex, cursor.endIndex);
-        if (comment.includes(DIRECTIVE_MARK)) scan.comments.push({ text: comment, range: cursorRange(cursor) });
-        enter = false;
-      } else if (units && type === 'function_definition' && depth > 0) {
-        units.push({ node: cursor.currentNode, className: classes[classes.length - 1]?.name });
-        enter = false;
-      } else if (units && CLASS_TYPES.has(type)) {
-        classes.push({ depth, name: cursor.currentNode.childForFieldName('name')?.text });
-      } else if (DEFINITION_TYPES.has(type)) {
-        const definition = definitionOf(cursor.currentNode);
-        if (definition) scan.definitions.push(definition);
-      } else if (type === 'preproc_if' || type === 'preproc_elif') {
-        const span = deadSpanOf(cursor.currentNode);
-        if (span) scan.dead.push(span);
-      }
-      if (enter && cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-    }
-    if (depth === 0) break;
-    // Leaving the node at `depth`: classes at that depth or deeper no longer enclose what comes next.
+  walkSubtree(node, (cursor, depth) => {
+    // Classes at this depth or deeper were left: they no longer enclose this node.
     while ((classes[classes.length - 1]?.depth ?? -1) >= depth) classes.pop();
-    if (cursor.gotoNextSibling()) {
-      descend = true;
-      continue;
+    const type = cursor.nodeType;
+    if (type === 'comment') {
+      const comment = text.slice(cursor.startIndex, cursor.endIndex);
+      if (comment.includes(DIRECTIVE_MARK)) scan.comments.push({ text: comment, range: cursorRange(cursor) });
+      return false;
     }
-    if (!cursor.gotoParent()) break;
-    depth--;
-    descend = false;
-  }
+    // The start node itself is never one of the units it contains.
+    if (units && type === 'function_definition' && depth > 0) {
+      units.push({ node: cursor.currentNode, className: classes[classes.length - 1]?.name });
+      return false;
+    }
+    if (units && CLASS_TYPES.has(type)) {
+      classes.push({ depth, name: cursor.currentNode.childForFieldName('name')?.text });
+    } else if (DEFINITION_TYPES.has(type)) {
+      const definition = definitionOf(cursor.currentNode);
+      if (definition) scan.definitions.push(definition);
+    } else if (type === 'preproc_if' || type === 'preproc_elif') {
+      const span = deadSpanOf(cursor.currentNode);
+      if (span) scan.dead.push(span);
+    }
+    return true;
+  });
   return scan;
 }

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../parse/parser.js';
 import { rangeOf, rootIdentifier, unwrap } from '../parse/syntax.js';
 import type { Position, Range } from '../types.js';
 import type { StatementFacts } from './fact-types.js';
+import { walkSubtree } from '../parse/subtree-walk.js';
 
 /** What statement facts need to know about a grammar; the C/C++ one is the default. */
 export interface StatementSyntax {
@@ -133,17 +134,10 @@ function withBlanksBefore(statement: SyntaxNode, text: string): Range {
 /** The identifiers in a subtree, read with a cursor from the source text (no node objects are made). */
 function identifiersIn(node: SyntaxNode, types: readonly string[], text: string): string[] {
   const names = new Set<string>();
-  const cursor = node.walk();
-  for (let descend = true; ;) {
-    if (descend && types.includes(cursor.nodeType)) names.add(text.slice(cursor.startIndex, cursor.endIndex));
-    if (descend && cursor.gotoFirstChild()) continue;
-    if (cursor.gotoNextSibling()) {
-      descend = true;
-      continue;
-    }
-    if (!cursor.gotoParent()) break;
-    descend = false;
-  }
+  walkSubtree(node, (cursor) => {
+    if (types.includes(cursor.nodeType)) names.add(text.slice(cursor.startIndex, cursor.endIndex));
+    return true;
+  });
   return [...names];
 }
 

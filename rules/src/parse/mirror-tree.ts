@@ -194,30 +194,28 @@ export function mirrorSubtree(node: TreeNode, text: string): TreeNode {
   const root = make(() => node.parent);
   const all: MirrorNode[] = [root];
   const stack: MirrorNode[] = [root];
+  // The cursor has just moved onto a child of the node on top of `stack`.
+  const addChild = (): void => {
+    const parent = stack[stack.length - 1]!;
+    const child = make(parent);
+    parent.children.push(child);
+    parent.fields.push(cursor.currentFieldName ?? undefined);
+    all.push(child);
+    stack.push(child);
+  };
   for (let descend = true; ;) {
     if (descend && cursor.gotoFirstChild()) {
-      const parent = stack[stack.length - 1]!;
-      const child = make(parent);
-      parent.children.push(child);
-      parent.fields.push(cursor.currentFieldName ?? undefined);
-      all.push(child);
-      stack.push(child);
+      addChild();
       continue;
     }
     if (stack.length === 1) break;
+    stack.pop();
     if (cursor.gotoNextSibling()) {
-      stack.pop();
-      const parent = stack[stack.length - 1]!;
-      const child = make(parent);
-      parent.children.push(child);
-      parent.fields.push(cursor.currentFieldName ?? undefined);
-      all.push(child);
-      stack.push(child);
+      addChild();
       descend = true;
       continue;
     }
     cursor.gotoParent();
-    stack.pop();
     descend = false;
   }
   // Children come after their parent in `all`: going backwards, a node's children are final.

@@ -16,7 +16,7 @@ import {
   type PublishDiagnosticsParams,
   type ShowMessageParams,
 } from 'vscode-languageserver/node';
-import type { AnalysisStatus } from '../../src/analysis-status.js';
+import type { AnalysisStatus } from '../../src/protocol.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 export const SERVER_BIN = join(REPO_ROOT, 'server', 'dist', 'src', 'bin.js');
