@@ -29,7 +29,6 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
   const refs = [...table.all()];
   const dependents = callersByCallee(table, refs);
   let summaries = new Map<string, FunctionSummary>();
-  const serialized = new Map<string, string>();
   // Rounds as in Jacobi iteration, but a function is recomputed only when a summary it reads changed in the
   // round before: its other inputs (its own facts) never change, so its summary would come out the same.
   let dirty = new Set(refs.map(refKey));
@@ -56,11 +55,8 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
           return calleeSummary.passthrough.map((p) => ({ p, socketKey: mapTarget(p.socket, e, callee.fn) }));
         }),
       );
-      const text = JSON.stringify(summary);
-      if (text !== serialized.get(key)) {
-        serialized.set(key, text);
-        changed.push(key);
-      }
+      const previous = summaries.get(key);
+      if (!previous || !sameData(previous, summary)) changed.push(key);
       next.set(key, summary);
     }
     summaries = next;
@@ -87,6 +83,23 @@ export function buildProjectModel(files: readonly FileFacts[]): ProjectModel {
     });
   });
   return { files, functions, activatedPassThroughs: dedupeActivations(ctx.activated) };
+}
+
+/** Deep equality of plain data (what JSON would write the same way, without writing it). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((k) => left[k] !== undefined);
+  if (keys.length !== Object.keys(right).filter((k) => right[k] !== undefined).length) return false;
+  return keys.every((k) => sameData(left[k], right[k]));
 }
 
 /** For each function, the functions whose calls resolve to it. */

@@ -4,6 +4,8 @@ import type { FileFacts, FunctionFacts, OtherCall } from '../facts/fact-types.js
 export interface FunctionRef {
   fileIndex: number;
   functionIndex: number;
+  /** refKey of this ref, made once. */
+  key: string;
   file: FileFacts;
   fn: FunctionFacts;
 }
@@ -16,7 +18,7 @@ export class FunctionTable {
       file.functions.forEach((fn, functionIndex) => {
         if (fn.name.startsWith('<')) return;
         const list = this.byName.get(fn.name) ?? [];
-        list.push({ fileIndex, functionIndex, file, fn });
+        list.push({ fileIndex, functionIndex, key: `${fileIndex}:${functionIndex}`, file, fn });
         this.byName.set(fn.name, list);
       });
     });
@@ -58,6 +60,6 @@ export class FunctionTable {
   }
 }
 
-export function refKey(ref: { fileIndex: number; functionIndex: number }): string {
-  return `${ref.fileIndex}:${ref.functionIndex}`;
+export function refKey(ref: { fileIndex: number; functionIndex: number; key?: string }): string {
+  return ref.key ?? `${ref.fileIndex}:${ref.functionIndex}`;
 }
