@@ -3,8 +3,7 @@
 import type { SyntaxNode } from '../parse/parser.js';
 import type { NodeCursor } from '../parse/tree-node.js';
 import { walkSubtree } from '../parse/subtree-walk.js';
-import type { Range } from '../types.js';
-import { rangeOf, unwrap } from '../parse/syntax.js';
+import { cursorRangeOf, rangeOf, unwrap } from '../parse/syntax.js';
 import type { CodeUse } from './fact-types.js';
 import { FAST_PATH_NAME, FAST_PATH_VALUE, evaluateConstant } from './code-constant.js';
 
@@ -164,7 +163,7 @@ export class CodeRecognizer {
     if (conditions.has(start) && !type.startsWith('#')) return true;
     if (type === 'identifier') {
       const name = text.slice(start, cursor.endIndex);
-      if (this.isName(name)) uses.push({ range: cursorRange(cursor), spelling: name });
+      if (this.isName(name)) uses.push({ range: cursorRangeOf(cursor), spelling: name });
       return true;
     }
     if (!INTERESTING_TYPES.has(type)) return false;
@@ -271,15 +270,6 @@ const INTERESTING_TYPES = new Set([
   'enumerator',
   'assignment_expression',
 ]);
-
-function cursorRange(cursor: NodeCursor): Range {
-  const start = cursor.startPosition;
-  const end = cursor.endPosition;
-  return {
-    start: { line: start.row, column: start.column, offset: cursor.startIndex },
-    end: { line: end.row, column: end.column, offset: cursor.endIndex },
-  };
-}
 
 function lastSegment(text: string): string {
   const index = text.lastIndexOf('::');

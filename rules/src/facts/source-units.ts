@@ -1,9 +1,8 @@
 // Splits a C/C++ tree into units: each function definition outside other functions, and the rest of the
 // file. Scans a unit for what does not depend on the file's aliases: its definitions and its comments.
-import type { NodeCursor } from '../parse/tree-node.js';
 import { walkSubtree } from '../parse/subtree-walk.js';
 import type { SyntaxNode } from '../parse/parser.js';
-import type { Range } from '../types.js';
+import { cursorRangeOf } from '../parse/syntax.js';
 import { DEFINITION_TYPES, deadSpanOf, definitionOf, type DefinitionFacts } from './code-recognizer.js';
 import type { SourceCommentFacts } from './fact-types.js';
 
@@ -16,15 +15,6 @@ export interface UnitScan {
 
 /** Marks the comments that may hold directives (see suppress/). */
 const DIRECTIVE_MARK = 'winsock-lint-';
-
-function cursorRange(cursor: NodeCursor): Range {
-  const start = cursor.startPosition;
-  const end = cursor.endPosition;
-  return {
-    start: { line: start.row, column: start.column, offset: cursor.startIndex },
-    end: { line: end.row, column: end.column, offset: cursor.endIndex },
-  };
-}
 
 /** A function definition outside other functions, and the class it is defined in (the nearest one). */
 export interface FoundUnit {
@@ -48,7 +38,7 @@ export function scanUnit(node: SyntaxNode, text: string, units?: FoundUnit[]): U
     const type = cursor.nodeType;
     if (type === 'comment') {
       const comment = text.slice(cursor.startIndex, cursor.endIndex);
-      if (comment.includes(DIRECTIVE_MARK)) scan.comments.push({ text: comment, range: cursorRange(cursor) });
+      if (comment.includes(DIRECTIVE_MARK)) scan.comments.push({ text: comment, range: cursorRangeOf(cursor) });
       return false;
     }
     // The start node itself is never one of the units it contains.

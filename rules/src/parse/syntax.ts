@@ -1,6 +1,7 @@
 // Small questions asked of tree-sitter C/C++ nodes: unwrapping casts and parentheses, callee names,
 // socket expression keys, enclosing statements. Pure functions over nodes; no rule knowledge here.
 import type { SyntaxNode } from './parser.js';
+import type { NodeCursor } from './tree-node.js';
 import type { Position, Range } from '../types.js';
 
 export function positionOf(node: SyntaxNode, end = false): Position {
@@ -10,6 +11,16 @@ export function positionOf(node: SyntaxNode, end = false): Position {
 
 export function rangeOf(node: SyntaxNode): Range {
   return { start: positionOf(node), end: positionOf(node, true) };
+}
+
+/** The range of the node a cursor is on, without making a node object. */
+export function cursorRangeOf(cursor: NodeCursor): Range {
+  const start = cursor.startPosition;
+  const end = cursor.endPosition;
+  return {
+    start: { line: start.row, column: start.column, offset: cursor.startIndex },
+    end: { line: end.row, column: end.column, offset: cursor.endIndex },
+  };
 }
 
 /** Strips parentheses, C casts and `(void)` so `((SOCKET)s)` answers for `s`. */
