@@ -8,6 +8,7 @@ import { storedName, type ExtensionKind } from './classify-call.js';
 import { extractFunctions } from './function-walker.js';
 import { scanUnit, type FoundUnit, type UnitScan } from './source-units.js';
 import { mirrorSubtree } from '../parse/mirror-tree.js';
+import { withTreeLineBreaks } from '../text/positions.js';
 import type { UnitEntry, UnitMemo, UnitPlace } from './unit-memo.js';
 import { extractScriptFacts } from './script/extract-script.js';
 
@@ -49,8 +50,9 @@ export function extractFileFacts(
   options: ExtractOptions = {},
   language: LanguageId = languageForPath(path) ?? 'cpp',
 ): FileFacts {
-  if (isScriptLanguage(language)) return extractScriptFacts(path, text, options, language);
-  return extractTreeFacts(path, text, parseSource(text, language).rootNode, options, language);
+  const source = withTreeLineBreaks(text);
+  if (isScriptLanguage(language)) return extractScriptFacts(path, source, options, language);
+  return extractTreeFacts(path, source, parseSource(source, language).rootNode, options, language);
 }
 
 const EMPTY: UnitScan = { definitions: [], dead: [], comments: [] };

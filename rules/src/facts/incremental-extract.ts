@@ -8,7 +8,7 @@ import {
   type LanguageId,
   type Tree,
 } from '../parse/parser.js';
-import { treeEditBetween } from '../text/positions.js';
+import { treeEditBetween, withTreeLineBreaks } from '../text/positions.js';
 import { extractFileFacts, extractTreeFacts, type ExtractOptions } from './extract-file.js';
 import type { FileFacts } from './fact-types.js';
 import { UnitMemo, type UnitEdit } from './unit-memo.js';
@@ -32,8 +32,9 @@ export class IncrementalExtractor {
    * That tree equals a fresh parse's when the text is valid; in broken code, tree-sitter's error recovery
    * may differ from a fresh parse near the error, as in every tree-sitter editor.
    */
-  extract(path: string, text: string, options: ExtractOptions = {}, language?: LanguageId): FileFacts {
+  extract(path: string, original: string, options: ExtractOptions = {}, language?: LanguageId): FileFacts {
     const lang = language ?? languageForPath(path) ?? 'cpp';
+    const text = withTreeLineBreaks(original);
     if (isScriptLanguage(lang)) {
       this.previous = undefined;
       return extractFileFacts(path, text, options, lang);

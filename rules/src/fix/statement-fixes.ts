@@ -34,7 +34,8 @@ export function moveStatementBeforeFix(
     if (!between || between.writes.some((w) => reads.has(w))) return undefined;
   }
   let movedText = text.slice(moved.lines.start.offset, moved.lines.end.offset);
-  if (!movedText.endsWith('\n')) movedText += text.includes('\r\n') ? '\r\n' : '\n';
+  // The last line of a file may have no break: give it the file's own (CRLF, CR or LF).
+  if (!/[\r\n]$/.test(movedText)) movedText += text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
   const insertAt: Position = anchor.lines.start;
   return {
     message,

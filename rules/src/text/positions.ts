@@ -243,3 +243,15 @@ function isHighSurrogate(code: number): boolean {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CRS = /\r(?!\n)/g;
+
+/**
+ * tree-sitter ends lines (and `//` comments and preprocessor lines) at `\n` only; LSP, ESLint and editors
+ * also end them at a lone `\r` (classic Mac line endings). The text the parser gets has every lone `\r`
+ * as `\n`: the same length and offsets, tree rows equal to editor lines.
+ */
+export function withTreeLineBreaks(text: string): string {
+  return LONE_CR.test(text) ? text.replace(LONE_CRS, '\n') : text;
+}
