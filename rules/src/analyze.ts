@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { extractFileFacts } from './facts/extract-file.js';
 import type { IncrementalExtractor } from './facts/incremental-extract.js';
+import type { TextScanMemo } from './text-scan-memo.js';
 import { languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
@@ -47,6 +48,8 @@ export interface AnalyzeOptions {
   configFor?: (path: string) => ResolvedConfig;
   /** Parse every file, not only those the prefilter selects (slower; for comparison and tests). */
   noPrefilter?: boolean;
+  /** What text scans found in files seen before (the language server keeps one per project). */
+  scanMemo?: TextScanMemo;
   /** Asked between parses by analyzeProjectAsync: true stops the analysis with AnalysisCancelled. */
   isCancelled?: () => boolean;
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
@@ -71,7 +74,11 @@ function* extractRelevant(
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
 ): Generator<void, FileFacts[]> {
-  const { cache, extractorFor } = options;
+  const { cache, extractorFor, scanMemo } = options;
+  const candidate = (file: ProjectFile): boolean =>
+    scanMemo ? scanMemo.isCandidate(file.path, file.text) : isCandidateText(file.text);
+  const mentions = (file: ProjectFile, pattern: RegExp): boolean =>
+    scanMemo ? scanMemo.mentions(file.path, file.text, pattern) : pattern.test(file.text);
   const noPrefilter = options.noPrefilter ?? false;
   const facts = new Map<number, FileFacts>();
   const note = (path: string, message: string): void => {
@@ -86,7 +93,8 @@ function* extractRelevant(
         facts.set(index, extractor.extract(file.path, file.text, { knownAliases: aliases }));
         return;
       }
-      const key = cache ? factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases) : '';
+      const computeKey = (): string => factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases);
+      const key = cache ? (scanMemo ? scanMemo.factsKey(file.path, file.text, aliases, computeKey) : computeKey()) : '';
       const cached = cache?.get(key);
       if (cached) {
         facts.set(index, { ...cached, path: file.path });
@@ -100,7 +108,7 @@ function* extractRelevant(
     }
   };
   for (const [index, file] of files.entries()) {
-    if (!noPrefilter && !isCandidateText(file.text)) continue;
+    if (!noPrefilter && !candidate(file)) continue;
     extract(index, []);
     yield;
   }
@@ -124,16 +132,17 @@ function* extractRelevant(
     for (const [index, file] of files.entries()) {
       const known = facts.get(index);
       if (!known) {
-        if (!pattern.test(file.text)) continue;
+        if (!mentions(file, pattern)) continue;
       } else {
         // An extracted file is redone only when it uses an alias defined elsewhere that it did not know.
         const unknown = freshAliases.some((a) => !known.aliases.includes(a));
-        if (!unknown || !aliasPattern?.test(file.text)) continue;
+        if (!unknown || !aliasPattern || !mentions(file, aliasPattern)) continue;
       }
       extract(index, aliases);
       yield;
     }
   }
+  scanMemo?.endRun();
   return [...facts.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
 }
 

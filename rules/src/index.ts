@@ -14,6 +14,7 @@ export {
   type FactsCache,
 } from './analyze.js';
 export { isCandidateText } from './prefilter.js';
+export { TextScanMemo } from './text-scan-memo.js';
 export {
   SOURCE_EXTENSIONS,
   SCRIPT_EXTENSIONS,

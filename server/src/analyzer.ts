@@ -4,7 +4,13 @@
 // extracted incrementally (their tree gets each edit). Changes to a slow project are debounced, a fast
 // one runs at once; runs of one project never overlap, a newer request cancels a running one (at most
 // MAX_CANCELLATIONS times in a row), and results are stored per document version.
-import { AnalysisCancelled, analyzeProject, analyzeProjectAsync, IncrementalExtractor } from '@winsock-lint/rules';
+import {
+  AnalysisCancelled,
+  analyzeProject,
+  analyzeProjectAsync,
+  IncrementalExtractor,
+  TextScanMemo,
+} from '@winsock-lint/rules';
 import type { AnalyzeOptions, FileFacts, Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -86,6 +92,8 @@ class RunFactsCache implements FactsCache {
 
 interface Project {
   facts: RunFactsCache;
+  /** What the prefilter's scans found in each file, kept while the file's text is unchanged. */
+  scans: TextScanMemo;
   running: Promise<void> | undefined;
   again: boolean;
   /** The last run's inputs, for re-analysing a fixed text (fix all). */
@@ -227,6 +235,7 @@ export class Analyzer {
     if (!project) {
       project = {
         facts: new RunFactsCache(),
+        scans: new TextScanMemo(),
         running: undefined,
         again: false,
         lastFiles: [],
@@ -319,6 +328,7 @@ export class Analyzer {
         ? await analyzeProjectAsync(files, {
             configFor,
             cache: project.facts,
+            scanMemo: project.scans,
             extractorFor: (path) => {
               const entry = byPath.get(path);
               return entry && entry.version !== null ? this.extractorFor(entry.uri) : undefined;

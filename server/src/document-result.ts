@@ -22,10 +22,18 @@ export interface DocumentResult {
   skipped?: string;
 }
 
+function resultIdOf(diagnostics: readonly Diagnostic[]): string {
+  return createHash('sha1').update(JSON.stringify(diagnostics)).digest('hex').slice(0, 16);
+}
+
+const EMPTY_RESULT_ID = resultIdOf([]);
+
 export function buildResult(
   base: Omit<DocumentResult, 'byId' | 'diagnostics' | 'resultId'>,
   context: Omit<DiagnosticContext, 'version'>,
 ): DocumentResult {
+  // Most files of a workspace have no findings: no ids, no hashing.
+  if (base.findings.length === 0) return { ...base, byId: new Map(), diagnostics: [], resultId: EMPTY_RESULT_ID };
   const ids = findingIds(base.findings);
   const byId = new Map<string, Finding>();
   const diagnostics = base.findings.map((finding, i) => {
@@ -33,6 +41,5 @@ export function buildResult(
     byId.set(id, finding);
     return toDiagnostic(finding, id, { ...context, version: base.version });
   });
-  const resultId = createHash('sha1').update(JSON.stringify(diagnostics)).digest('hex').slice(0, 16);
-  return { ...base, byId, diagnostics, resultId };
+  return { ...base, byId, diagnostics, resultId: resultIdOf(diagnostics) };
 }

@@ -25,6 +25,8 @@ export class ProjectConfigs {
   private readonly finder = new NearestConfigFinder();
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly reported = new Set<string>();
+  /** Resolved settings by loaded configuration (undefined: none) and by the settings' rule overrides. */
+  private readonly resolved = new Map<LoadedConfig | undefined, WeakMap<object, ResolvedConfig>>();
 
   constructor(
     private readonly report: (message: string) => void,
@@ -35,14 +37,25 @@ export class ProjectConfigs {
   invalidate(): void {
     this.finder.clear();
     this.loaded.clear();
+    this.resolved.clear();
     this.reported.clear();
   }
 
   /** The settings a file is analysed with; `path` undefined (an untitled document) gets the defaults. */
   configFor(path: string | undefined, overrides: Partial<Record<RuleId, SeveritySetting>>): ResolvedConfig {
-    const base = defaultConfig(defaultSeverities());
     const loaded = path === undefined ? undefined : this.load(path);
-    return resolveConfig(base, loaded?.file, overrides);
+    // One resolution per configuration file and settings object, not per file of the workspace.
+    let byOverrides = this.resolved.get(loaded);
+    if (!byOverrides) {
+      byOverrides = new WeakMap();
+      this.resolved.set(loaded, byOverrides);
+    }
+    let config = byOverrides.get(overrides);
+    if (!config) {
+      config = resolveConfig(defaultConfig(defaultSeverities()), loaded?.file, overrides);
+      byOverrides.set(overrides, config);
+    }
+    return config;
   }
 
   /** Whether the configuration's include/exclude globs select the file. */
