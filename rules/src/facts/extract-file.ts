@@ -146,10 +146,7 @@ export function extractTreeFacts(
       },
     },
   });
-  if (memo) {
-    for (const unit of units) if (unit.place) memo.keep(unit.place, unit.entry);
-    memo.endRun();
-  }
+  if (memo) for (const unit of units) if (unit.place) memo.keep(unit.place, unit.entry);
   const comments = [...rest.comments, ...units.flatMap((u) => u.entry.scan.comments)].sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
   );

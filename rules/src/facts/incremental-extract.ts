@@ -44,7 +44,12 @@ export class IncrementalExtractor {
     this.previous = undefined;
     const { tree, edit } = this.parse(previous, text);
     this.memo.beginRun(edit);
-    const facts = extractTreeFacts(path, text, tree.rootNode, options, lang, this.memo);
+    let facts: FileFacts;
+    try {
+      facts = extractTreeFacts(path, text, tree.rootNode, options, lang, this.memo);
+    } finally {
+      this.memo.endRun();
+    }
     this.previous = { text, tree, language: lang };
     return facts;
   }
