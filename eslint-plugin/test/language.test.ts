@@ -86,6 +86,22 @@ for (const [major, Linter] of [
     ]);
   });
 
+  test(`${major}: classic Mac line endings (lone CR): findings on ESLint's lines, eslint-disable works`, () => {
+    const cr = (text: string): string => text.replace(/\n/g, '\r');
+    assert.deepEqual(lint(cr(fn('a'))), ['3:15 winsock/no-deprecated-fast-path']);
+    assert.deepEqual(
+      lint(
+        cr(
+          fn('a').replace(
+            '  WSAIoctl',
+            '  // eslint-disable-next-line winsock/no-deprecated-fast-path -- legacy\n  WSAIoctl',
+          ),
+        ),
+      ),
+      [],
+    );
+  });
+
   test(`${major}: winsock-lint's own suppression comments keep working, unused ones are reported`, () => {
     assert.deepEqual(
       lint(fn('a').replace('  WSAIoctl', '  // winsock-lint-disable-next-line no-deprecated-fast-path\n  WSAIoctl')),

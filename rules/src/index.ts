@@ -45,6 +45,7 @@ export {
   utf16ColumnToUtf8,
   utf8ColumnToUtf16,
   makePosition,
+  withTreeLineBreaks,
 } from './text/positions.js';
 
 import { rules } from './rules/registry.js';

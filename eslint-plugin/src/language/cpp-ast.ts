@@ -2,6 +2,7 @@
 // `type`, a `range` of UTF-16 offsets and its named `children`. Comments are collected on the way for inline config.
 import Parser from 'tree-sitter';
 import Cpp from 'tree-sitter-cpp';
+import { withTreeLineBreaks } from '@winsock-lint/rules';
 
 export interface CppNode {
   /** The tree-sitter node type ("translation_unit", "call_expression", "comment", "ERROR", …). */
@@ -53,7 +54,8 @@ function commentValue(text: string): string {
 export function parseCpp(text: string): CppRoot {
   parser ??= new Parser();
   parser.setLanguage(Cpp as Parser.Language);
-  const tree = parser.parse(text);
+  // Lone \r line breaks become \n for the parser (same offsets), so `//` comments end where ESLint's lines do.
+  const tree = parser.parse(withTreeLineBreaks(text));
   const cursor = tree.walk();
   const comments: CppComment[] = [];
   const root = {
