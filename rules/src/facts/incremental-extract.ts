@@ -34,11 +34,12 @@ export class IncrementalExtractor {
    */
   extract(path: string, original: string, options: ExtractOptions = {}, language?: LanguageId): FileFacts {
     const lang = language ?? languageForPath(path) ?? 'cpp';
-    const text = withTreeLineBreaks(original);
     if (isScriptLanguage(lang)) {
       this.previous = undefined;
-      return extractFileFacts(path, text, options, lang);
+      return extractFileFacts(path, original, options, lang);
     }
+    // What the tree is parsed from (lone \r as \n), so the edits between versions are computed on it too.
+    const text = withTreeLineBreaks(original);
     // Forgotten first: the old tree is edited in place, and a failure must not leave it half-updated.
     const previous = this.previous;
     this.previous = undefined;

@@ -21,7 +21,7 @@ export interface UnitEntry {
   analysis?: UnitAnalysis;
 }
 
-export interface Shift {
+interface Shift {
   offset: number;
   line: number;
 }
