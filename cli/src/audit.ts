@@ -14,6 +14,7 @@ import {
   BaselineError,
   entriesOf,
   formatBaseline,
+  newerToolNote,
   readBaseline,
   type BaselineEntry,
   type BaselineFile,
@@ -28,6 +29,8 @@ import { withInterruptCleanup } from './interrupt.js';
 import type { CliIo } from './io.js';
 import { ConfigLoadError, ConfigLoader } from './load-config.js';
 import { errorCode, formatNote, type Note } from './notes.js';
+import { writeOutputFile } from './output-file.js';
+import { printable } from './printable.js';
 import { createPathFilter } from './path-filter.js';
 import { createProgress } from './progress.js';
 import { readSources } from './read-sources.js';
@@ -51,7 +54,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     useIgnoreFiles: options.useIgnoreFiles,
   });
   if (discovery.missing.length > 0) {
-    for (const path of discovery.missing) io.stderr.write(`winsock-lint: error: no such file or folder: ${path}\n`);
+    for (const path of discovery.missing) io.stderr.write(`winsock-lint: error: no such file or folder: ${printable(path)}\n`);
     return EXIT_FAILURE;
   }
   writeNotes(discovery.notes);
@@ -103,6 +106,8 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
       changed = changedLinesSince(options.changedSince, options.paths, io.cwd);
     }
     if (baselineFile !== undefined) baseline = readBaseline(baselineFile, options.updateBaseline);
+    const newer = baseline && newerToolNote(baseline, cliVersion());
+    if (baselineFile !== undefined && newer !== undefined) writeNotes([{ path: baselineFile, reason: newer }]);
   } catch (error) {
     if (error instanceof GitError || error instanceof BaselineError) {
       io.stderr.write(`winsock-lint: error: ${error.message}\n`);
@@ -252,7 +257,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   if (options.outputFile !== undefined) {
     const target = resolve(io.cwd, options.outputFile);
     try {
-      writeFileAtomic(target, output === '' ? '' : `${output}\n`);
+      writeOutputFile(target, output === '' ? '' : `${output}\n`);
     } catch (error) {
       io.stderr.write(`winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`);
       return EXIT_FAILURE;

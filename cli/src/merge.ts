@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MergeFormat, MergeOptions } from './args.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeOutputFile } from './output-file.js';
 import type { CliIo } from './io.js';
 import { errorCode } from './notes.js';
 
@@ -36,7 +36,7 @@ export function runMerge(options: MergeOptions, io: CliIo): number {
   if (options.outputFile !== undefined) {
     const target = resolve(io.cwd, options.outputFile);
     try {
-      writeFileAtomic(target, `${output}\n`);
+      writeOutputFile(target, `${output}\n`);
     } catch (error) {
       io.stderr.write(`winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`);
       return 2;

@@ -1,8 +1,9 @@
 // The workspace's source files as last read from disk: scanned in the background per workspace
 // folder (skipping tool folders, honouring include/exclude and the size limit) and kept current by
 // file-watch events. Open documents override these texts elsewhere.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '@winsock-lint/node-host';
 import { decodeSource, isBinary, languageForPath } from '@winsock-lint/rules';
 
 /** Folders never worth reading: version control, packages, IDE caches. */
@@ -76,12 +77,16 @@ async function collect(dir: string, out: string[], hooks: ScanHooks): Promise<vo
   }
 }
 
-/** The decoded text, or undefined for a missing, oversized, binary or undecodable file. */
+/**
+ * The decoded text, or undefined for a missing, oversized, binary or undecodable file, or one that is no
+ * longer a regular file (a FIFO swapped in is never waited on: readRegularFile).
+ */
 async function readSource(path: string, maxFileSize: number): Promise<string | undefined> {
+  await Promise.resolve();
   try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > maxFileSize) return undefined;
-    const bytes = await readFile(path);
+    const read = readRegularFile(path, maxFileSize);
+    if (read.kind !== 'read') return undefined;
+    const bytes = read.bytes;
     if (isBinary(bytes)) return undefined;
     return decodeSource(bytes).text;
   } catch {

@@ -89,7 +89,12 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
+  return typeof value === 'string' ? JSON.stringify(shortened(value)) : JSON.stringify(value);
+}
+
+/** A hostile file's 10 MB string or key is named by its start, not printed whole. */
+function shortened(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -162,7 +167,7 @@ export function parseConfigFile(jsonText: string, fileName: string): ConfigFile 
         const hint = guess
           ? `did you mean '${guess}'?`
           : `expected one of ${TOP_LEVEL_KEYS.map((k) => `'${k}'`).join(', ')}.`;
-        keyProblem(pointer, `unknown key '${key}'; ${hint}`);
+        keyProblem(pointer, `unknown key '${shortened(key)}'; ${hint}`);
       }
     }
   }
