@@ -53,6 +53,8 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
     return lower.length >= 3 && (lower.startsWith(other) || other.startsWith(lower));
   });
   if (related.length === 1) return related[0];
+  // Far longer than every candidate: no typo, and the distance would cost length × candidates.
+  if (input.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
