@@ -196,7 +196,6 @@ function keepOwnerAndGroup(fd: number, target: Stats, keep: 'required' | 'best-e
   }
 }
 
-
 /** Makes the rename itself durable; not every platform can open a folder, so failures are ignored. */
 function syncFolder(folder: string): void {
   let fd: number | undefined;

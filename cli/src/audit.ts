@@ -6,7 +6,7 @@
 // during --fix).
 import { relative, resolve, sep } from 'node:path';
 import { DiskFactsCache } from './facts-cache.js';
-import { analyzeProjectAsync, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
+import { analyzeProjectAsync, GlobError, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import {
@@ -54,7 +54,8 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     useIgnoreFiles: options.useIgnoreFiles,
   });
   if (discovery.missing.length > 0) {
-    for (const path of discovery.missing) io.stderr.write(`winsock-lint: error: no such file or folder: ${printable(path)}\n`);
+    for (const path of discovery.missing)
+      io.stderr.write(`winsock-lint: error: no such file or folder: ${printable(path)}\n`);
     return EXIT_FAILURE;
   }
   writeNotes(discovery.notes);
@@ -65,11 +66,14 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     severity: options.severity,
     cwd: io.cwd,
   });
-  const filter = createPathFilter({
-    include: options.include,
-    exclude: options.exclude,
-    cwd: io.cwd,
-  });
+  let filter;
+  try {
+    filter = createPathFilter({ include: options.include, exclude: options.exclude, cwd: io.cwd });
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    io.stderr.write(`winsock-lint: error: --include/--exclude: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
   const checked: string[] = [];
   try {
     configs.preload();

@@ -99,8 +99,7 @@ export function newerToolNote(baseline: BaselineFile, ours: string): string | un
 
 /** Compares "major.minor.patch" versions numerically (pre-release tags and missing parts count as 0). */
 export function compareVersions(a: string, b: string): number {
-  const parts = (version: string): number[] =>
-    (/^\d+(?:\.\d+)*/.exec(version)?.[0] ?? '0').split('.').map(Number);
+  const parts = (version: string): number[] => (/^\d+(?:\.\d+)*/.exec(version)?.[0] ?? '0').split('.').map(Number);
   const [pa, pb] = [parts(a), parts(b)];
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0);

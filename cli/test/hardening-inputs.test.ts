@@ -149,3 +149,23 @@ test('a baseline with a UTF-8 BOM is accepted; one from a newer version is used 
   assert.ok(existsSync(join(root, 'b.json')));
   assert.doesNotMatch(bom.stderr, /newer/);
 });
+
+test('a backtracking-prone --exclude or config exclude finishes at once; an unsupported glob is exit 2', (t) => {
+  const name = `${'a'.repeat(40)}.cpp`;
+  const root = makeTree(t, {
+    [`r/src/${name}`]: FIXABLE,
+    'r/winsock-lint.config.json': JSON.stringify({ exclude: ['**/*a*a*a*a*a*a*a*a*a*a*a*a*b'] }),
+  });
+  // Backtracking took minutes here; the limit only guards against a hang, it is no measure.
+  const options = { cwd: root, encoding: 'utf8' as const, timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } };
+  const run = spawnSync(
+    process.execPath,
+    [BIN, 'audit', '-f', 'json', '--exclude', '**/*a*a*a*a*a*a*a*a*a*a*b', 'r'],
+    options,
+  );
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal((JSON.parse(run.stdout) as unknown[]).length, 1);
+  const bad = runCli(root, ['audit', '--exclude', '+(x)', 'r']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--include\/--exclude: glob "\+\(x\)": the extglob \+\(…\) is not supported/);
+});

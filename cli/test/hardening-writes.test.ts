@@ -138,6 +138,9 @@ test('SIGHUP during --fix: temporary file removed, files original or complete, e
   });
   assert.deepEqual(exit, { code: 129, signal: null }, stderr);
   assert.match(stderr, /interrupted \(SIGHUP\): 1 temporary file removed/);
-  assert.deepEqual(readdirSync(join(root, 'src')).sort(), Object.keys(spec).map((p) => p.slice(4)));
+  assert.deepEqual(
+    readdirSync(join(root, 'src')).sort(),
+    Object.keys(spec).map((p) => p.slice(4)),
+  );
   for (const path of Object.keys(spec)) assert.equal(readFileSync(join(root, path), 'utf8'), FIXABLE);
 });

@@ -1,5 +1,6 @@
 // Parses and strictly validates winsock-lint.config.json text; every problem is reported with the
 // file name, line and column, and a "did you mean" where a near-miss is likely a typo.
+import { globProblem } from './glob.js';
 import { RULE_IDS, isRuleId } from '../rule-ids.js';
 import { LineIndex, toOneBased } from '../text/positions.js';
 import type { RuleId, SeveritySetting } from '../types.js';
@@ -230,7 +231,9 @@ function validateGlobs(
   }
   const globs: string[] = [];
   value.forEach((glob: unknown, i) => {
-    if (typeof glob === 'string' && glob.trim() !== '') globs.push(glob);
+    const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+    if (problem !== undefined) valueProblem(jsonPointer(pointer, i), `'${key}[${i}]': ${problem}.`);
+    else if (typeof glob === 'string' && glob.trim() !== '') globs.push(glob);
     else
       valueProblem(
         jsonPointer(pointer, i),

@@ -60,7 +60,7 @@ export function parseJson(text: string): ParsedJson {
     if (text.charAt(pos) !== '"') fail('a string');
     pos++;
     for (;;) {
-      if (pos >= text.length) fail('\'"\' to end the string');
+      if (pos >= text.length) fail("'\"' to end the string");
       const code = text.charCodeAt(pos);
       if (code === 0x22) break;
       if (code < 0x20) fail('an escaped control character');
