@@ -169,3 +169,10 @@ test('a backtracking-prone --exclude or config exclude finishes at once; an unsu
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--include\/--exclude: glob "\+\(x\)": the extglob \+\(…\) is not supported/);
 });
+
+test('by default a file over 2 MiB is skipped with a note naming --max-file-size', (t) => {
+  const root = makeTree(t, { 'big.c': `${FIXABLE}${'int filler = 0;\n'.repeat(140_000)}` });
+  const run = runCli(root, ['audit', '-f', 'json', '.']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /big\.c: skipped: \d+ bytes is more than --max-file-size \(2097152 bytes\)/);
+});
