@@ -35,7 +35,7 @@ import { createPathFilter } from './path-filter.js';
 import { createProgress } from './progress.js';
 import { readSources } from './read-sources.js';
 import { formatReport, type ReportFile } from './reporters/index.js';
-import { inShard } from './shard.js';
+import { inShard, shardStamp } from './shard.js';
 import { PAUSE_AFTER_DISCOVERY, testPause } from './test-hooks.js';
 import { cliVersion } from './version.js';
 
@@ -256,6 +256,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     color,
     cwd: io.cwd,
     version: cliVersion(),
+    ...(shard ? { shard: shardStamp(shard, options, io.cwd, sources.sources) } : {}),
   });
   const counts = countFindings(reported);
   if (options.outputFile !== undefined) {

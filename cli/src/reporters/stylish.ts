@@ -97,7 +97,9 @@ function formatRows(rows: readonly Row[], lines: LineIndex, c: Palette): string 
     out += formatFrame(row.finding, lines, lineWidth, c, severityColor);
     for (const related of row.finding.related) {
       const at = toOneBased(related.range.start);
-      out += `    ${c.dim('related:')} ${printable(related.path)}:${at.line}:${at.column} ${related.message}`.trimEnd() + '\n';
+      out +=
+        `    ${c.dim('related:')} ${printable(related.path)}:${at.line}:${at.column} ${related.message}`.trimEnd() +
+        '\n';
     }
   }
   return out;
