@@ -33,11 +33,13 @@ export class WorkspaceFolderFiles {
     let done = 0;
     for (const path of paths) {
       if (hooks.isCancelled()) return;
-      const text = await readSource(path, hooks.maxFileSize);
+      const text = readSource(path, hooks.maxFileSize);
       if (text !== undefined) this.texts.set(path, text);
       done++;
       if (done % 25 === 0 || done === paths.length) {
         hooks.progress(Math.round((done / paths.length) * 100), `${done}/${paths.length} files`);
+        // Reads are synchronous (readRegularFile): requests and cancellation get a turn between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.scanned = true;
@@ -46,7 +48,7 @@ export class WorkspaceFolderFiles {
   /** Re-reads one file after a watch event; false when nothing changed. */
   async refresh(path: string, isIncluded: boolean, maxFileSize: number): Promise<boolean> {
     const before = this.texts.get(path);
-    const text = isIncluded && isSource(path) ? await readSource(path, maxFileSize) : undefined;
+    const text = isIncluded && isSource(path) ? readSource(path, maxFileSize) : undefined;
     if (text === undefined) this.texts.delete(path);
     else this.texts.set(path, text);
     return before !== text;
@@ -81,8 +83,7 @@ async function collect(dir: string, out: string[], hooks: ScanHooks): Promise<vo
  * The decoded text, or undefined for a missing, oversized, binary or undecodable file, or one that is no
  * longer a regular file (a FIFO swapped in is never waited on: readRegularFile).
  */
-async function readSource(path: string, maxFileSize: number): Promise<string | undefined> {
-  await Promise.resolve();
+function readSource(path: string, maxFileSize: number): string | undefined {
   try {
     const read = readRegularFile(path, maxFileSize);
     if (read.kind !== 'read') return undefined;
