@@ -13,10 +13,14 @@ const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export async function withInterruptCleanup<T>(stderr: OutputStream, work: () => Promise<T>): Promise<T> {
   const handler = (signal: NodeJS.Signals): void => {
     const removed = removePendingTemporaryFiles();
-    stderr.write(
-      `\nwinsock-lint: interrupted (${signal}): ${removed} temporary ${removed === 1 ? 'file' : 'files'} ` +
-        'removed; files already written are complete, the others are unchanged\n',
-    );
+    try {
+      stderr.write(
+        `\nwinsock-lint: interrupted (${signal}): ${removed} temporary ${removed === 1 ? 'file' : 'files'} ` +
+          'removed; files already written are complete, the others are unchanged\n',
+      );
+    } catch {
+      // After SIGHUP the terminal may be gone (EIO): the files are in order, which is what matters.
+    }
     process.exit(signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : EXIT_INTERRUPTED);
   };
   for (const signal of SIGNALS) process.on(signal, handler);
