@@ -15,7 +15,6 @@ import { clientFeatures, serverCapabilities, type ClientFeatures } from './capab
 import { codeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { DiagnosticDelivery } from './diagnostic-delivery.js';
-import { SOURCE } from './diagnostics.js';
 import { DocumentStore } from './documents.js';
 import { classifyEvents, registerWatchers } from './file-watching.js';
 import { hoverAt } from './hover.js';
@@ -149,13 +148,6 @@ export function wireServer(connection: Connection): void {
     const requestedVersion = document.version;
     const result = await analyzer.resultFor(uri);
     if (!result || result.version !== documents.get(uri)?.version) return [];
-    // Diagnostics from an older version: the client's view is stale, so nothing is offered.
-    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-    if (
-      ours.length > 0 &&
-      ours.every((d) => (d.data as { version?: unknown } | undefined)?.version !== requestedVersion)
-    )
-      return [];
     return codeActions(params, {
       result,
       currentVersion: requestedVersion,
