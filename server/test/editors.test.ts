@@ -237,7 +237,7 @@ function assertMatchesEngine(path: string, text: string, seen: SeenDiagnostic[],
 
 function assertLinks(seen: SeenDiagnostic[], where: string): void {
   for (const d of seen) {
-    const want = d.code === UNUSED_SUPPRESSION ? null : docsLink(d.code);
+    const want = docsLink(d.code);
     assert.equal(d.href, want, `${where}: documentation link of ${d.code} at ${d.line}:${d.column}`);
   }
 }
