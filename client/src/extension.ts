@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.info('Workspace trusted: restarting the server so that winsock-lint.config.json files apply.');
       void restart();
     }),
-    ...registerCommands({ session: current, audit, output, restart }),
+    ...registerCommands({ extension: context, session: current, audit, output, restart }),
   );
   output.info(
     `winsock-lint ${String(context.extension.packageJSON['version'])}; workspace trusted: ${vscode.workspace.isTrusted}`,
