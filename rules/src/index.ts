@@ -19,6 +19,7 @@ export {
   FACTS_FORMAT_VERSION,
   type ProjectFile,
   type AnalyzeOptions,
+  type AnalysisProgress,
   type FactsCache,
 } from './analyze.js';
 export { isCandidateText } from './prefilter.js';
