@@ -30,6 +30,7 @@ export const SERVER_VERSION = '0.1.0';
 
 interface Session {
   features: ClientFeatures;
+  hoverShowsDiagnostics: boolean;
   settings: SettingsCache;
   analyzer: Analyzer;
   scanner: WorkspaceScanner;
@@ -80,7 +81,14 @@ export function wireServer(connection: Connection): void {
       await scanner.done();
       await analyzer.settled();
     });
-    session = { features: current, settings, analyzer, scanner, configs };
+    session = {
+      features: current,
+      hoverShowsDiagnostics: options.hoverShowsDiagnostics,
+      settings,
+      analyzer,
+      scanner,
+      configs,
+    };
     return { capabilities: serverCapabilities(current), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
 
@@ -132,10 +140,10 @@ export function wireServer(connection: Connection): void {
   connection.onHover(async (params): Promise<Hover | null> => {
     const { uri } = requireTextDocument(params);
     const position = requirePosition(params);
-    const { analyzer, features: current } = active();
+    const { analyzer, features: current, hoverShowsDiagnostics } = active();
     if (!documents.get(uri)) return null;
     const result = await analyzer.resultFor(uri);
-    return result ? hoverAt(result, position, current.encoding) : null;
+    return result ? hoverAt(result, position, current.encoding, hoverShowsDiagnostics) : null;
   });
 
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
