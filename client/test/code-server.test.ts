@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULE_IDS, analyzeProject, docsUrl, ruleMetas } from '@winsock-lint/rules';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { findTools, installExtension, prepareFolders, startCodeServer } from './support/code-server.js';
 import { REPO_DIR } from './support/paths.js';
 import { until } from './support/poll.js';
@@ -188,23 +188,35 @@ test(
       assert.ok(links.includes(docsUrl(RULE)), `hover links: ${links.join(', ')}`);
       await workbench.screenshot('vscode-hover');
 
-      // 3. Quick fix at the token: wait for the light bulb, retry Ctrl+. until the menu shows, pick the fix.
-      await token.click();
-      await page.keyboard.press('Escape');
-      await page
-        .locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix')
-        .first()
-        .waitFor({ timeout: SHORT });
+      // 3. Quick fix at the token: wait for the light bulb, retry Ctrl+. until the menu shows. "Show documentation"
+      // opens the rule's page shipped in the extension, in the Markdown preview; then back to the file for the fix.
+      const quickFixMenu = async (row: Locator): Promise<void> => {
+        await token.click();
+        await page.keyboard.press('Escape');
+        await page
+          .locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix')
+          .first()
+          .waitFor({ timeout: SHORT });
+        await until(
+          'the quick-fix menu',
+          async () => {
+            if (!(await row.isVisible())) await page.keyboard.press('Control+.');
+            await row.waitFor({ timeout: 3000 }).catch(() => undefined);
+            return row.isVisible();
+          },
+          SHORT,
+        );
+      };
+      const docsRow = page
+        .locator('.action-widget .monaco-list-row.action', { hasText: `Show documentation for ${RULE}` })
+        .first();
+      await quickFixMenu(docsRow);
+      await docsRow.click();
+      await page.locator('.tab.active', { hasText: `Preview ${RULE}.md` }).waitFor({ timeout: LONG });
+      await workbench.screenshot('vscode-show-documentation');
+      await workbench.openFile(FILE);
       const fixRow = page.locator('.action-widget .monaco-list-row.action', { hasText: finding.fix.message }).first();
-      await until(
-        'the quick-fix menu',
-        async () => {
-          if (!(await fixRow.isVisible())) await page.keyboard.press('Control+.');
-          await fixRow.waitFor({ timeout: 3000 }).catch(() => undefined);
-          return fixRow.isVisible();
-        },
-        SHORT,
-      );
+      await quickFixMenu(fixRow);
       await workbench.screenshot('vscode-quick-fix');
       await fixRow.click();
 
