@@ -213,6 +213,12 @@ test(
       await quickFixMenu(docsRow);
       await docsRow.click();
       await page.locator('.tab.active', { hasText: `Preview ${RULE}.md` }).waitFor({ timeout: LONG });
+      // The page is rendered (the preview's webview: an iframe holding the active frame).
+      await page
+        .frameLocator('iframe.webview')
+        .frameLocator('#active-frame')
+        .locator('h1', { hasText: RULE })
+        .waitFor({ timeout: LONG });
       await workbench.screenshot('vscode-show-documentation');
       await workbench.openFile(FILE);
       const fixRow = page.locator('.action-widget .monaco-list-row.action', { hasText: finding.fix.message }).first();
