@@ -1,8 +1,9 @@
 // The workspace's source files as last read from disk: scanned in the background per workspace
 // folder (skipping tool folders, honouring include/exclude and the size limit) and kept current by
 // file-watch events. Open documents override these texts elsewhere.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '@winsock-lint/node-host';
 import { decodeSource, isBinary, languageForPath } from '@winsock-lint/rules';
 
 /** Folders never worth reading: version control, packages, IDE caches. */
@@ -34,11 +35,13 @@ export class WorkspaceFolderFiles {
     let done = 0;
     for (const path of paths) {
       if (hooks.isCancelled()) return;
-      const text = await readSource(path, hooks.maxFileSize);
+      const text = readSource(path, hooks.maxFileSize);
       if (text !== undefined) texts.set(path, text);
       done++;
       if (done % 25 === 0 || done === paths.length) {
         hooks.progress(Math.round((done / paths.length) * 100), `${done}/${paths.length} files read`);
+        // Reads are synchronous (readRegularFile): requests and cancellation get a turn between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     if (hooks.isCancelled()) return;
@@ -50,7 +53,7 @@ export class WorkspaceFolderFiles {
   /** Re-reads one file after a watch event; false when nothing changed. */
   async refresh(path: string, isIncluded: boolean, maxFileSize: number): Promise<boolean> {
     const before = this.texts.get(path);
-    const text = isIncluded && isSource(path) ? await readSource(path, maxFileSize) : undefined;
+    const text = isIncluded && isSource(path) ? readSource(path, maxFileSize) : undefined;
     if (text === undefined) this.texts.delete(path);
     else this.texts.set(path, text);
     return before !== text;
@@ -81,12 +84,15 @@ async function collect(dir: string, out: string[], hooks: ScanHooks): Promise<vo
   }
 }
 
-/** The decoded text, or undefined for a missing, oversized, binary or undecodable file. */
-async function readSource(path: string, maxFileSize: number): Promise<string | undefined> {
+/**
+ * The decoded text, or undefined for a missing, oversized, binary or undecodable file, or one that is no
+ * longer a regular file (a FIFO swapped in is never waited on: readRegularFile).
+ */
+function readSource(path: string, maxFileSize: number): string | undefined {
   try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > maxFileSize) return undefined;
-    const bytes = await readFile(path);
+    const read = readRegularFile(path, maxFileSize);
+    if (read.kind !== 'read') return undefined;
+    const bytes = read.bytes;
     if (isBinary(bytes)) return undefined;
     return decodeSource(bytes).text;
   } catch {

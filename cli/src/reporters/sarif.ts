@@ -13,6 +13,7 @@ import {
   toOneBased,
 } from '@winsock-lint/rules';
 import type { Finding, Fix, Range, RuleMeta } from '../engine-types.js';
+import type { ShardStamp } from '../shard.js';
 import type { ReportFile } from './report-types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -20,6 +21,8 @@ export const TOOL_NAME = 'winsock-lint';
 export const TOOL_INFORMATION_URI = 'https://github.com/winsock-lint/winsock-lint';
 /** The rule id SARIF results of unused suppression comments (ruleId null in the engine) use. */
 export const UNUSED_SUPPRESSION_RULE_ID = `winsock-lint/${UNUSED_SUPPRESSION_ID}`;
+/** The run property holding a --shard report's ShardStamp. */
+export const SARIF_SHARD_PROPERTY = 'winsock-lint.shard';
 export const FINGERPRINT_KEY = 'primaryLocationLineHash';
 const SRCROOT = '%SRCROOT%';
 
@@ -30,6 +33,8 @@ export interface SarifOptions {
   version: string;
   /** The rules to describe; default: every rule of the engine. */
   rules?: readonly RuleMeta[];
+  /** --shard: recorded as automationDetails and a run property. */
+  shard?: ShardStamp;
 }
 
 /* The subset of the SARIF 2.1.0 object model this reporter writes. */
@@ -101,6 +106,9 @@ export interface SarifLog {
     artifacts: Array<{ location: SarifArtifactLocation; sourceLanguage?: string }>;
     results: SarifResult[];
     columnKind: 'utf16CodeUnits';
+    /** --shard: `winsock-lint/<run id>/<i>-of-<n>`. */
+    automationDetails?: { id: string };
+    properties?: { [SARIF_SHARD_PROPERTY]: ShardStamp };
   }>;
 }
 
@@ -178,6 +186,14 @@ export function toSarifLog(files: readonly ReportFile[], options: SarifOptions):
         artifacts,
         results,
         columnKind: 'utf16CodeUnits',
+        ...(options.shard
+          ? {
+              automationDetails: {
+                id: `winsock-lint/${options.shard.runId}/${options.shard.index}-of-${options.shard.count}`,
+              },
+              properties: { [SARIF_SHARD_PROPERTY]: options.shard },
+            }
+          : {}),
       },
     ],
   };
