@@ -4,7 +4,8 @@
 import type { ProjectFunction } from '../index/project-model.js';
 import type { ProjectEvent } from '../index/summary-types.js';
 import type { RelatedLocation } from '../types.js';
-import { applications, eventsOfKind, type ApplicationInFunction } from './applications.js';
+import { applications, eventsOfKind, type Application, type ApplicationInFunction } from './applications.js';
+import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { applicationName } from './related.js';
 
@@ -47,7 +48,8 @@ function* localPairs(pf: ProjectFunction): Iterable<{
 }> {
   const listens = eventsOfKind(pf, 'listen').filter((l) => l.socket);
   if (listens.length === 0) return;
-  const ioctls = eventsOfKind(pf, 'ioctl');
+  // An application on a socket that is not TCP fails (fast-path-tcp-only): it is no side of a session.
+  const ioctls = eventsOfKind(pf, 'ioctl').filter((i) => !isNonTcpApplication(pf, i as Application));
   const accepts = eventsOfKind(pf, 'accept');
   for (const listen of listens) {
     const listener = listen.socket!;
@@ -117,7 +119,7 @@ export default createRule({
     const judged: { app: ApplicationInFunction; side: Side }[] = [];
     const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
     for (const app of applications(context.model)) {
-      if (isDelegated(app.pf, app.socket)) continue;
+      if (isDelegated(app.pf, app.socket) || isNonTcpApplication(app.pf, app.ioctl)) continue;
       let sides = sidesByFunction.get(app.pf);
       if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
       const side = sides.get(app.socket);

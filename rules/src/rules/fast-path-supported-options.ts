@@ -3,7 +3,8 @@
 import { EXEMPT_OPTIONS, SUPPORTED_OPTIONS, isWindowsOption } from '../facts/winsock-api.js';
 import { removeStatementFix } from '../fix/statement-fixes.js';
 import { guardsCompatible } from '../facts/version-guards.js';
-import { eventsOfKind } from './applications.js';
+import { eventsOfKind, type Application } from './applications.js';
+import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { notRedefinedBetween, precedes, sameSocketFlow } from './flow.js';
 import { relatedAt, viaLocations } from './related.js';
@@ -36,8 +37,9 @@ export default createRule({
         const base = { path: pf.file.path, range: option.range, suggestions, data: { option: name, socket } };
 
         // Version checks no run passes together (Windows 8+ and before Vista) keep a pair apart.
+        // On a socket that is not TCP the IOCTL fails (fast-path-tcp-only): no option finding on top.
         const possible = (i: (typeof ioctls)[number]): boolean =>
-          i.socket === socket && guardsCompatible(i.path, option.path);
+          i.socket === socket && guardsCompatible(i.path, option.path) && !isNonTcpApplication(pf, i as Application);
         const after = ioctls.find((i) => possible(i) && sameSocketFlow(i, option, socket, pf.events));
         const before = after
           ? undefined
@@ -62,6 +64,7 @@ export default createRule({
             (i) =>
               i.socket === listener &&
               guardsCompatible(i.path, option.path) &&
+              !isNonTcpApplication(pf, i as Application) &&
               sameSocketFlow(i, accept, listener, pf.events),
           );
           if (!listenerIoctl) continue;

@@ -1,0 +1,44 @@
+// Which fast-path applications are on sockets created as datagram, raw or non-TCP: fast-path-tcp-only
+// reports them, and the rules whose findings would only follow from that one mistake stay silent on them.
+import { guardsCompatible } from '../facts/version-guards.js';
+import { nonTcpReason } from '../facts/winsock-api.js';
+import type { ProjectFunction } from '../index/project-model.js';
+import type { ProjectEvent } from '../index/summary-types.js';
+import type { Application } from './applications.js';
+import { reachingDefinitions } from './flow.js';
+
+export interface NonTcpCreation {
+  creation: ProjectEvent;
+  reason: string;
+}
+
+/** The creation that makes the application's socket non-TCP, if one reaches it. */
+export function nonTcpCreation(pf: ProjectFunction, ioctl: Application, socket: string): NonTcpCreation | undefined {
+  // A factory applying the fast path to a socket of the caller's type is judged at the call.
+  const typedHere = pf.events.filter(
+    (e) =>
+      e.kind === 'create' &&
+      e.typedByCaller &&
+      e.fromCall === ioctl.fromCall &&
+      e.order < ioctl.order &&
+      e.target === socket,
+  );
+  for (const creation of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
+    if (creation.kind !== 'create' || !guardsCompatible(creation.path, ioctl.path)) continue;
+    const reason = nonTcpReason(creation.family, creation.type, creation.protocol);
+    if (reason) return { creation, reason };
+  }
+  return undefined;
+}
+
+const memo = new WeakMap<ProjectEvent, boolean>();
+
+/** True when fast-path-tcp-only reports this application. */
+export function isNonTcpApplication(pf: ProjectFunction, ioctl: Application): boolean {
+  let known = memo.get(ioctl);
+  if (known === undefined) {
+    known = ioctl.socket !== null && nonTcpCreation(pf, ioctl, ioctl.socket) !== undefined;
+    memo.set(ioctl, known);
+  }
+  return known;
+}
