@@ -43,6 +43,11 @@ interface EventBase {
   /** The call expression (or assignment) the event comes from. */
   range: Range;
   statement?: StatementFacts;
+  /**
+   * The same call as an ordinary call, on an API event whose callee could be a project function of that name
+   * (`sock.ioctl(code)`, `connect(host, port)`): when it resolves to one, the definition is meant, not the API.
+   */
+  asCall?: OtherCall;
 }
 
 export interface SocketCreation extends EventBase {

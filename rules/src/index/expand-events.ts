@@ -201,6 +201,25 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
   };
 }
 
+/**
+ * A project definition shadows an API of the same name for the calls that resolve to it: a method reached
+ * through an object or `this`, a method of the caller's own class, or a function of the call's arity.
+ */
+export function shadowedApi(
+  event: SocketEvent,
+  fn: FunctionFacts,
+  fileIndex: number,
+  ctx: Pick<ExpansionContext, 'table'>,
+): OtherCall | undefined {
+  const call = event.asCall;
+  if (!call) return undefined;
+  const ref = ctx.table.resolve(call, fn, fileIndex);
+  if (!ref) return undefined;
+  const isMember = call.receiver !== undefined || call.receiverIsThis;
+  const ownClass = ref.fn.className !== undefined && ref.fn.className === fn.className;
+  return isMember || ownClass || ref.fn.params.length === call.args.length ? call : undefined;
+}
+
 export function expandFunction(
   fn: FunctionFacts,
   fileIndex: number,
@@ -208,7 +227,8 @@ export function expandFunction(
   ctx: ExpansionContext,
 ): ProjectEvent[] {
   const out: ProjectEvent[] = [];
-  for (const event of fn.events) {
+  for (const original of fn.events) {
+    const event = shadowedApi(original, fn, fileIndex, ctx) ?? original;
     if (event.kind !== 'call') {
       out.push({ ...event, via: [] });
       continue;
