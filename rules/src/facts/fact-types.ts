@@ -12,6 +12,8 @@ export interface BranchStep {
   exits: boolean;
   /** A Windows version check the arm is under: runs only on `min` and later, or (below) only before it. */
   guard?: { min: number; below: boolean };
+  /** The arm's condition says the socket is a stream (TCP) socket: `if (!udp)`, `if (type == SOCK_STREAM)`. */
+  stream?: boolean;
 }
 
 /** The statement a call stands in, as far as fixes need it. */

@@ -1,6 +1,6 @@
 // Replaces each call to a summarised helper by the events it stands for in the caller: an IOCTL applied to
 // the argument, a connect on the receiver's member socket, a socket created by a factory, and so on.
-import type { FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
+import type { BranchStep, FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
 import { isKnownOptionName } from '../facts/winsock-api.js';
 import type { FunctionRef, FunctionTable } from './resolve-callee.js';
 import { refKey } from './resolve-callee.js';
@@ -54,8 +54,12 @@ function storedSocket(key: string, source: string | null, prior: readonly Projec
   };
 }
 
+/** Stands for the helper's arm that only stream sockets reach, in the path of the event the call stands for. */
+const STREAM_STEP: BranchStep = { id: -1, arm: 0, exits: false, stream: true };
+
 function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
-  const base = { order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
+  const path = effect.stream ? [...call.path, STREAM_STEP] : call.path;
+  const base = { order, path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
   switch (effect.kind) {
     case 'fastpath':
       return {
@@ -170,7 +174,12 @@ function expandCall(
     ctx.activated.push({ ...p.ioctl, caller: callSite });
     if (!key) continue;
     const event = effectEvent(
-      { kind: 'fastpath', target: p.socket ?? { kind: 'return' }, sites: p.sites },
+      {
+        kind: 'fastpath',
+        target: p.socket ?? { kind: 'return' },
+        sites: p.sites,
+        ...(p.stream ? { stream: true } : {}),
+      },
       key,
       call,
       next(),

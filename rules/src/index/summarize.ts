@@ -50,7 +50,8 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
   ): void => {
     const target = targetOf(key, e.order);
     if (!target || summary.effects.length >= MAX_EFFECTS) return;
-    summary.effects.push({ kind, target, sites: site(e, message), ...extra });
+    const stream = e.path.some((step) => step.stream) ? { stream: true } : {};
+    summary.effects.push({ kind, target, sites: site(e, message), ...extra, ...stream });
   };
 
   for (const e of events) {
@@ -120,6 +121,7 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
       case 'passthrough': {
         const p: PassThrough = {
           codeParam: e.codeParam,
+          ...(e.path.some((step) => step.stream) ? { stream: true } : {}),
           socket: targetOf(e.socket, e.order),
           sites: [
             {
@@ -164,6 +166,7 @@ export function forwardedPassThroughs(
       }
       out.push({
         codeParam,
+        ...(p.stream || e.path.some((step) => step.stream) ? { stream: true } : {}),
         socket,
         sites: [
           { path, range: e.range, message: `The control code is passed on here (in ${fn.qualified}).` },

@@ -25,6 +25,8 @@ export interface Effect {
   optionParam?: number;
   level?: string | null;
   loopback?: boolean;
+  /** Done only in an arm that stream sockets alone reach (`if (!udp)`): the caller's event is in such an arm. */
+  stream?: boolean;
   /** Innermost last: the call chain down to the real Winsock call. */
   sites: Site[];
 }
@@ -43,6 +45,8 @@ export interface CreationSummary {
 
 export interface PassThrough {
   codeParam: number;
+  /** The control code reaches the IOCTL only in an arm stream sockets alone reach. */
+  stream?: boolean;
   socket: Target | null;
   sites: Site[];
   /** The WSAIoctl that finally receives the code, for argument checks once a caller passes the code. */

@@ -23,12 +23,19 @@ export function nonTcpCreation(pf: ProjectFunction, ioctl: Application, socket: 
       e.order < ioctl.order &&
       e.target === socket,
   );
-  for (const creation of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
-    if (creation.kind !== 'create' || !guardsCompatible(creation.path, ioctl.path)) continue;
-    const reason = nonTcpReason(creation.family, creation.type, creation.protocol);
-    if (reason) return { creation, reason };
+  // An arm only stream sockets reach (`if (!udp)`, `if (type == SOCK_STREAM)`) applies it to TCP sockets.
+  if (ioctl.path.some((step) => step.stream)) return undefined;
+  // Reported only when every definition reaching the application is a non-TCP creation: a socket that is
+  // TCP on some path (`switch (protocol)` creating either) is not certainly the wrong type.
+  let found: NonTcpCreation | undefined;
+  for (const definition of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
+    if (definition.kind === 'create' && !guardsCompatible(definition.path, ioctl.path)) continue;
+    const reason =
+      definition.kind === 'create' ? nonTcpReason(definition.family, definition.type, definition.protocol) : undefined;
+    if (!reason) return undefined;
+    found ??= { creation: definition, reason };
   }
-  return undefined;
+  return found;
 }
 
 const memo = new WeakMap<ProjectEvent, boolean>();
