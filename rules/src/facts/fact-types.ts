@@ -225,4 +225,6 @@ export interface FileFacts {
   /** Comments that may hold suppression directives. */
   comments: SourceCommentFacts[];
   hasSyntaxErrors: boolean;
+  /** Project names for Winsock constants (`enum Type { Datagram = SOCK_DGRAM }`): name → constant. */
+  socketConstants?: Record<string, string>;
 }

@@ -4,7 +4,15 @@ import type { BranchStep, FunctionFacts, OtherCall, SocketEvent } from '../facts
 import { isKnownOptionName } from '../facts/winsock-api.js';
 import type { FunctionRef, FunctionTable } from './resolve-callee.js';
 import { refKey } from './resolve-callee.js';
-import type { ActivatedPassThrough, Effect, FunctionSummary, ProjectEvent, Site, Target } from './summary-types.js';
+import type {
+  ActivatedPassThrough,
+  CreationSummary,
+  Effect,
+  FunctionSummary,
+  ProjectEvent,
+  Site,
+  Target,
+} from './summary-types.js';
 
 export interface ExpansionContext {
   table: FunctionTable;
@@ -95,8 +103,35 @@ function effectEvent(effect: Effect, key: string, call: OtherCall, order: number
     case 'close':
       return { ...base, kind: 'close', socket: key };
     case 'store':
+    case 'create':
       return undefined;
   }
+}
+
+/** The socket a factory creates, for the caller: its type may come from the call's arguments. */
+function creationEvent(c: CreationSummary, target: string, call: OtherCall, order: number): ProjectEvent {
+  // `CreateSocket(AF_INET, SOCK_DGRAM)`, `dev.create(Info::Inet4, Info::Datagram)`.
+  const argument = (index: number | undefined, own: string | undefined): string | undefined =>
+    index === undefined ? own : (call.args[index] ?? undefined);
+  const family = argument(c.familyParam, c.family);
+  const type = argument(c.typeParam, c.type);
+  const protocol = argument(c.protocolParam, c.protocol);
+  return {
+    kind: 'create',
+    target,
+    returned: call.returned,
+    api: c.api,
+    order,
+    path: call.path,
+    range: call.range,
+    ...(family !== undefined ? { family } : {}),
+    ...(type !== undefined ? { type } : {}),
+    ...(protocol !== undefined ? { protocol } : {}),
+    ...(call.statement ? { statement: call.statement } : {}),
+    via: c.sites,
+    fromCall: call.order,
+    typedByCaller: c.familyParam !== undefined || c.typeParam !== undefined || c.protocolParam !== undefined,
+  };
 }
 
 function expandCall(
@@ -112,29 +147,7 @@ function expandCall(
   const next = (): number => call.order + ++step / 1000;
   const callSite: Site = { path, range: call.range, message: `Called here.` };
   if (summary.returnsCreation && call.target) {
-    const c = summary.returnsCreation;
-    // A factory's socket type may come from the caller: `CreateSocket(AF_INET, SOCK_DGRAM)`.
-    const argument = (index: number | undefined, own: string | undefined): string | undefined =>
-      index === undefined ? own : (call.args[index] ?? undefined);
-    const family = argument(c.familyParam, c.family);
-    const type = argument(c.typeParam, c.type);
-    const protocol = argument(c.protocolParam, c.protocol);
-    out.push({
-      kind: 'create',
-      target: call.target,
-      returned: call.returned,
-      api: c.api,
-      order: next(),
-      path: call.path,
-      range: call.range,
-      ...(family !== undefined ? { family } : {}),
-      ...(type !== undefined ? { type } : {}),
-      ...(protocol !== undefined ? { protocol } : {}),
-      ...(call.statement ? { statement: call.statement } : {}),
-      via: c.sites,
-      fromCall: call.order,
-      typedByCaller: c.familyParam !== undefined || c.typeParam !== undefined || c.protocolParam !== undefined,
-    });
+    out.push(creationEvent(summary.returnsCreation, call.target, call, next()));
   } else if (summary.returnsAcceptedFrom !== undefined && call.target) {
     out.push({
       kind: 'accept',
@@ -154,6 +167,10 @@ function expandCall(
   for (const effect of summary.effects) {
     const key = mapTarget(effect.target, call, ref.fn);
     if (!key) continue;
+    if (effect.kind === 'create' && effect.creation) {
+      out.push(creationEvent(effect.creation, key, call, next()));
+      continue;
+    }
     if (effect.kind === 'store') {
       const stored = storedSocket(key, call.args[effect.param ?? -1] ?? null, prior, next());
       out.push({

@@ -13,11 +13,14 @@ export interface Site {
 /** Whom an effect is on: a parameter, the object's own member socket (or a global), or the return value. */
 export type Target = { kind: 'param'; index: number } | { kind: 'self'; key: string } | { kind: 'return' };
 
-export type EffectKind = 'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close' | 'store';
+export type EffectKind =
+  'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close' | 'store' | 'create';
 
 export interface Effect {
   kind: EffectKind;
   target: Target;
+  /** For 'create': the object's socket is created (a member factory), with these arguments. */
+  creation?: CreationSummary;
   /** For 'store': the parameter whose socket the target now holds (`void setDescriptor(SOCKET s) { m_fd = s; }`). */
   param?: number;
   option?: string | null;

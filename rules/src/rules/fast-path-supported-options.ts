@@ -39,7 +39,9 @@ export default createRule({
         // Version checks no run passes together (Windows 8+ and before Vista) keep a pair apart.
         // On a socket that is not TCP the IOCTL fails (fast-path-tcp-only): no option finding on top.
         const possible = (i: (typeof ioctls)[number]): boolean =>
-          i.socket === socket && guardsCompatible(i.path, option.path) && !isNonTcpApplication(pf, i as Application);
+          i.socket === socket &&
+          guardsCompatible(i.path, option.path) &&
+          !isNonTcpApplication(context.model, pf, i as Application);
         const after = ioctls.find((i) => possible(i) && sameSocketFlow(i, option, socket, pf.events));
         const before = after
           ? undefined
@@ -64,7 +66,7 @@ export default createRule({
             (i) =>
               i.socket === listener &&
               guardsCompatible(i.path, option.path) &&
-              !isNonTcpApplication(pf, i as Application) &&
+              !isNonTcpApplication(context.model, pf, i as Application) &&
               sameSocketFlow(i, accept, listener, pf.events),
           );
           if (!listenerIoctl) continue;

@@ -15,7 +15,7 @@ export default createRule({
   },
   check(context) {
     for (const { pf, ioctl, socket } of applications(context.model)) {
-      const found = nonTcpCreation(pf, ioctl, socket);
+      const found = nonTcpCreation(context.model, pf, ioctl, socket);
       if (!found) continue;
       const { creation, reason } = found;
       context.report({
