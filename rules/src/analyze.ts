@@ -32,7 +32,7 @@ export interface FactsCache {
 }
 
 /** Changes whenever extraction may produce different facts for the same text. */
-export const FACTS_FORMAT_VERSION = 1;
+export const FACTS_FORMAT_VERSION = 2;
 
 export function factsCacheKey(text: string, knownAliases: readonly string[]): string {
   const hash = createHash('sha256');
