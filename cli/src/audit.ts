@@ -6,7 +6,7 @@
 // during --fix).
 import { relative, resolve, sep } from 'node:path';
 import { DiskFactsCache } from './facts-cache.js';
-import { analyzeProjectAsync, GlobError, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
+import { analyzeProjectAsync, ANALYSED_EXTENSIONS, GlobError } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import {
@@ -49,7 +49,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   };
 
   const discovery = discoverFiles(options.paths, {
-    extensions: SOURCE_EXTENSIONS,
+    extensions: ANALYSED_EXTENSIONS,
     cwd: io.cwd,
     useIgnoreFiles: options.useIgnoreFiles,
   });

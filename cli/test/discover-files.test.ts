@@ -186,3 +186,30 @@ test("the repository root's .gitignore applies when only a subfolder is named; e
   // A folder named on the command line is walked even when an ignore file above it excludes it.
   assert.deepEqual(relativePaths(root, discoverFiles(['src/generated'], options).files), ['src/generated/g.c']);
 });
+
+test('walks folders for TypeScript/JavaScript FFI code too, but not bundles, declarations or build output', (t) => {
+  const root = makeTree(t, {
+    'src/ipc.ts': '',
+    'src/ui/view.tsx': '',
+    'src/legacy.cjs': '',
+    'src/native.mjs': '',
+    'src/vendor.min.js': '',
+    'src/app.bundle.js': '',
+    'src/types.d.ts': '',
+    'dist/ipc.js': '',
+    'build/gen/out.js': '',
+    'build/native/shim.cpp': '',
+    'node_modules/koffi/index.js': '',
+  });
+  const result = discoverFiles([root], { extensions: [...EXTENSIONS, '.ts', '.tsx', '.js', '.cjs', '.mjs'] });
+  assert.deepEqual(relativePaths(root, result.files), [
+    'build/native/shim.cpp',
+    'src/ipc.ts',
+    'src/legacy.cjs',
+    'src/native.mjs',
+    'src/ui/view.tsx',
+  ]);
+  // Named on the command line, a bundle is audited.
+  const named = discoverFiles([join(root, 'src/vendor.min.js')], { extensions: ['.js'] });
+  assert.equal(named.files.length, 1);
+});

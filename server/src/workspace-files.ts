@@ -19,6 +19,7 @@ export interface ScanHooks {
 
 export class WorkspaceFolderFiles {
   readonly texts = new Map<string, string>();
+  /** A scan has finished (or failed): the folder's project can be analysed without a false all-clear. */
   scanned = false;
 
   constructor(
@@ -29,19 +30,23 @@ export class WorkspaceFolderFiles {
   async scan(hooks: ScanHooks): Promise<void> {
     const paths: string[] = [];
     await collect(this.path, paths, hooks);
-    this.texts.clear();
+    // Read into a new map: analyses during a rescan keep seeing the previous complete set of texts.
+    const texts = new Map<string, string>();
     let done = 0;
     for (const path of paths) {
       if (hooks.isCancelled()) return;
       const text = readSource(path, hooks.maxFileSize);
-      if (text !== undefined) this.texts.set(path, text);
+      if (text !== undefined) texts.set(path, text);
       done++;
       if (done % 25 === 0 || done === paths.length) {
-        hooks.progress(Math.round((done / paths.length) * 100), `${done}/${paths.length} files`);
+        hooks.progress(Math.round((done / paths.length) * 100), `${done}/${paths.length} files read`);
         // Reads are synchronous (readRegularFile): requests and cancellation get a turn between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    if (hooks.isCancelled()) return;
+    this.texts.clear();
+    for (const [path, text] of texts) this.texts.set(path, text);
     this.scanned = true;
   }
 

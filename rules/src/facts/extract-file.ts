@@ -3,7 +3,7 @@
 import { isScriptLanguage, languageForPath, parseSource, type LanguageId, type SyntaxNode } from '../parse/parser.js';
 import { argumentsOf, calleeOf, compact } from '../parse/syntax.js';
 import type { FileFacts } from './fact-types.js';
-import { CodeRecognizer, isDead, type DeadRanges } from './code-recognizer.js';
+import { CodeRecognizer, isDead, type DeadRanges, type DefinitionFacts } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
 import { extractFunctions } from './function-walker.js';
 import { scanUnit, type FoundUnit, type UnitScan } from './source-units.js';
@@ -41,6 +41,18 @@ function findExtensionPointers(root: SyntaxNode, text: string): Map<string, Exte
     if (kind && out) pointers.set(out, kind);
   }
   return pointers;
+}
+
+const WINSOCK_CONSTANT = /^(?:SOCK_[A-Z]+|IPPROTO_[A-Z0-9]+|AF_[A-Z0-9]+)$/;
+
+/** Enumerators, macros and constants defined as a socket type, protocol or family constant. */
+function socketConstantsOf(definitions: readonly DefinitionFacts[]): Record<string, string> | undefined {
+  let found: Record<string, string> | undefined;
+  for (const d of definitions) {
+    const value = d.valueText.trim();
+    if (d.type !== 'assignment_expression' && WINSOCK_CONSTANT.test(value)) (found ??= {})[d.name] = value;
+  }
+  return found;
 }
 
 /** Facts of one file; the language defaults to the one its path names (C/C++ for unknown extensions). */
@@ -157,6 +169,7 @@ export function extractTreeFacts(
   const comments = [...rest.comments, ...units.flatMap((u) => u.entry.scan.comments)].sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
   );
+  const socketConstants = socketConstantsOf(definitions);
   return {
     path,
     language,
@@ -165,5 +178,6 @@ export function extractTreeFacts(
     functions,
     comments,
     hasSyntaxErrors: root.hasError,
+    ...(socketConstants ? { socketConstants } : {}),
   };
 }
