@@ -21,6 +21,7 @@ const SINGLE_FILES = [
   'rules/fast-path-ioctl-arguments/correct-project-ioctl.cpp',
   'rules/fast-path-before-connect/project-named-like-api.cpp',
   'rules/fast-path-before-accept/device-accessors.cpp',
+  'rules/fast-path-both-sides/correct-bind-only.cpp',
 ];
 const PROJECT = 'rules/fast-path-supported-options/project-options-elsewhere';
 const PROJECT_FILES = ['server.cpp', 'acceptor.cpp', 'tuning.cpp'];
