@@ -22,6 +22,7 @@ const SINGLE_FILES = [
   'rules/fast-path-before-connect/project-named-like-api.cpp',
   'rules/fast-path-before-accept/device-accessors.cpp',
   'rules/fast-path-both-sides/correct-bind-only.cpp',
+  'rules/fast-path-supported-options/correct-version-comparisons.cpp',
 ];
 const PROJECT = 'rules/fast-path-supported-options/project-options-elsewhere';
 const PROJECT_FILES = ['server.cpp', 'acceptor.cpp', 'tuning.cpp'];
