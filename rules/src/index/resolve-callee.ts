@@ -52,7 +52,10 @@ export class FunctionTable {
         candidates = all.filter((c) => c.fn.className !== undefined && c.fn.params.length === call.args.length);
     }
     const sameArity = candidates.filter((c) => c.fn.params.length === call.args.length);
+    // Without an exact match, an overload with more parameters may take the rest from default arguments.
+    const longer = candidates.filter((c) => c.fn.params.length > call.args.length);
     if (sameArity.length > 0) candidates = sameArity;
+    else if (longer.length > 0) candidates = longer;
     const sameFile = candidates.filter((c) => c.fileIndex === callerFile);
     if (sameFile.length > 0) candidates = sameFile;
     if (candidates.length === 1) return candidates[0];
