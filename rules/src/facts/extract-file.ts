@@ -73,6 +73,9 @@ function deadRanges(scan: UnitScan): DeadRanges {
   return scan.dead.map(({ offset, length }): [number, number] => [offset, offset + length]);
 }
 
+/** Files up to this many characters keep each unit's mirror for all three passes over it. */
+const KEEP_MIRRORS_UP_TO = 256 * 1024;
+
 /** A unit, where it is (none when `#if 0` code touches it: never reused) and its facts. */
 interface Unit {
   node: SyntaxNode;
@@ -110,7 +113,11 @@ export function extractTreeFacts(
   const found: FoundUnit[] = [];
   const rest = scanUnit(root, text, found);
   const outerDead = deadRanges(rest);
-  const subtree = (unit: Unit): SyntaxNode => (unit.mirror ??= mirrorSubtree(unit.node, text));
+  // A big file's mirrors are not kept between passes: keeping every unit's JS copy alive at once costs far more
+  // memory (about 300 MB per MB of small functions) than copying each unit again (about 0.3 s per MB).
+  const keepMirrors = text.length <= KEEP_MIRRORS_UP_TO;
+  const subtree = (unit: Unit): SyntaxNode =>
+    keepMirrors ? (unit.mirror ??= mirrorSubtree(unit.node, text)) : mirrorSubtree(unit.node, text);
   const units: Unit[] = found.map((candidate) => {
     const { node } = candidate;
     const place = memo ? unitPlace(candidate, text, outerDead) : undefined;
