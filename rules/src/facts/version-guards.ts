@@ -24,9 +24,13 @@ export type VersionGuard = NonNullable<BranchStep['guard']>;
 export function versionGuardOf(conditionText: string): VersionGuard | undefined {
   if (conditionText.length > 120) return undefined;
   const text = conditionText.replace(/\s+/g, '').replace(/^\((.*)\)$/, '$1');
-  const match = /^(!)?(\w+)\(\)$/.exec(text);
+  // `IsWindows8OrGreater()`, `!IsWindowsVistaOrGreater()`, `IsWindowsVistaOrGreater() == FALSE`, `… != 0`.
+  const match = /^(!)?(?:::)?(\w+)\(\)(?:(==|!=)(FALSE|false|0|TRUE|true|1))?$/.exec(text);
   const min = match ? VERSION_HELPERS[match[2]!] : undefined;
-  return min === undefined ? undefined : { min, below: match![1] === '!' };
+  if (min === undefined) return undefined;
+  const [, not, , operator, constant] = match!;
+  const comparedFalse = operator !== undefined && /^(FALSE|false|0)$/.test(constant!) === (operator === '==');
+  return { min, below: (not === '!') !== comparedFalse };
 }
 
 /** The guard for an arm: the condition's own for `then`, its negation for `else`. */

@@ -12,6 +12,7 @@ export interface FunctionRef {
 
 export class FunctionTable {
   private readonly byName = new Map<string, FunctionRef[]>();
+  private readonly receivers = new WeakMap<FunctionFacts, Map<string, string>>();
 
   constructor(files: readonly FileFacts[]) {
     files.forEach((file, fileIndex) => {
@@ -28,11 +29,42 @@ export class FunctionTable {
     for (const list of this.byName.values()) yield* list;
   }
 
+  /**
+   * The class of each receiver the function calls a method on that only one class defines
+   * (`dev_.enableLoopbackFastPath()`): other calls on that receiver (`dev_.create(…)`) mean that class's methods.
+   */
+  private receiverClasses(caller: FunctionFacts): Map<string, string> {
+    let known = this.receivers.get(caller);
+    if (known) return known;
+    known = new Map();
+    const ambiguous = new Set<string>();
+    for (const e of caller.events) {
+      const call = e.kind === 'call' ? e : e.asCall;
+      if (!call || call.receiver === undefined || ambiguous.has(call.receiver)) continue;
+      const classes = new Set((this.byName.get(call.name) ?? []).flatMap((c) => c.fn.className ?? []));
+      if (classes.size !== 1) continue;
+      const [only] = classes;
+      const seen = known.get(call.receiver);
+      if (seen !== undefined && seen !== only) {
+        known.delete(call.receiver);
+        ambiguous.add(call.receiver);
+      } else known.set(call.receiver, only!);
+    }
+    this.receivers.set(caller, known);
+    return known;
+  }
+
   resolve(call: OtherCall, caller: FunctionFacts, callerFile: number): FunctionRef | undefined {
     let candidates = this.byName.get(call.name) ?? [];
     if (candidates.length === 0) return undefined;
     if (call.receiver !== undefined) {
       candidates = candidates.filter((c) => c.fn.className !== undefined);
+      const receiverClass = candidates.length > 1 ? this.receiverClasses(caller).get(call.receiver) : undefined;
+      // Only when that class has an overload that fits; else the method is a base class's.
+      const ofClass = candidates.filter(
+        (c) => c.fn.className === receiverClass && c.fn.params.length >= call.args.length,
+      );
+      if (ofClass.length > 0) candidates = ofClass;
     } else if (
       call.receiverIsThis ||
       (caller.className &&
@@ -52,7 +84,10 @@ export class FunctionTable {
         candidates = all.filter((c) => c.fn.className !== undefined && c.fn.params.length === call.args.length);
     }
     const sameArity = candidates.filter((c) => c.fn.params.length === call.args.length);
+    // Without an exact match, an overload with more parameters may take the rest from default arguments.
+    const longer = candidates.filter((c) => c.fn.params.length > call.args.length);
     if (sameArity.length > 0) candidates = sameArity;
+    else if (longer.length > 0) candidates = longer;
     const sameFile = candidates.filter((c) => c.fileIndex === callerFile);
     if (sameFile.length > 0) candidates = sameFile;
     if (candidates.length === 1) return candidates[0];

@@ -11,7 +11,10 @@ import { applicationName } from './related.js';
 
 type Side = 'client' | 'server';
 
-/** Which side each socket of a function is on: it connects (client), or binds, listens or accepts (server). */
+/**
+ * Which side each socket of a function is on: it connects (client), or listens or accepts (server). A socket
+ * that only binds is on neither for sure: ConnectEx sockets bind before they connect, elsewhere.
+ */
 function sidesOf(pf: ProjectFunction): Map<string, Side> {
   const sides = new Map<string, Side>();
   for (const e of pf.events) {
@@ -21,7 +24,7 @@ function sidesOf(pf: ProjectFunction): Map<string, Side> {
     if (key && !sides.has(key)) sides.set(key, 'server');
   };
   for (const e of pf.events) {
-    if (e.kind === 'bind' || e.kind === 'listen') server(e.socket);
+    if (e.kind === 'listen') server(e.socket);
     else if (e.kind === 'accept') {
       server(e.listener);
       server(e.accepted);

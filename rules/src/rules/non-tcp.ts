@@ -47,6 +47,16 @@ export function nonTcpCreation(
 }
 
 const memo = new WeakMap<ProjectEvent, boolean>();
+
+/** Enum members that can only mean a datagram or raw type (`SocketInfo::Datagram`), by name. */
+const ENUM_NAME_FALLBACK: Record<string, string> = {
+  Datagram: 'SOCK_DGRAM',
+  Dgram: 'SOCK_DGRAM',
+  DGRAM: 'SOCK_DGRAM',
+  DATAGRAM: 'SOCK_DGRAM',
+  Raw: 'SOCK_RAW',
+  RAW: 'SOCK_RAW',
+};
 const constantMaps = new WeakMap<ProjectModel, (text: string | undefined) => string | undefined>();
 
 /** Reads a creation argument through the project's names for Winsock constants (`Info::Datagram`). */
@@ -56,9 +66,11 @@ function constantsOf(model: ProjectModel): (text: string | undefined) => string 
     const names = new Map<string, string>();
     for (const file of model.files) for (const [k, v] of Object.entries(file.socketConstants ?? {})) names.set(k, v);
     lookup = (text) => {
-      if (text === undefined || names.size === 0) return text;
+      if (text === undefined) return text;
+      if (!/::|\.|->/.test(text)) return names.get(text) ?? text;
       const last = text.split(/::|\.|->/).pop() ?? text;
-      return names.get(last) ?? text;
+      // A project enum whose definition was not analysed: its member's name says the type.
+      return names.get(last) ?? ENUM_NAME_FALLBACK[last] ?? text;
     };
     constantMaps.set(model, lookup);
   }
