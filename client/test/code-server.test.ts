@@ -169,7 +169,8 @@ test(
 
       // 2. Hover the flagged code: the message, the rule id and its documentation link.
       const token = page.locator('.view-line span', { hasText: /^SIO_LOOPBACK_FAST_PATH$/ }).first();
-      const hover = page.locator('.monaco-hover:visible', { hasText: RULE }).first();
+      // Once the server's part is in (VS Code shows its own diagnostic part first, then "Loading...").
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'Why:' }).first();
       await until(
         'the hover of the finding',
         async () => {
