@@ -150,7 +150,8 @@ test(
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       lastPage = page;
       const workbench = new Workbench(page, screenshots);
-      await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
+      // The workbench loads slowly while the rest of npm test runs in parallel: the generous deadline, not 30 s.
+      await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: LONG });
       await page.locator('.monaco-workbench').waitFor({ timeout: LONG });
 
       // The engine's view of the file: the finding the test fixes and the fix's title.
