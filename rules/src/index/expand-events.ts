@@ -55,7 +55,13 @@ function storedSocket(key: string, source: string | null, prior: readonly Projec
 }
 
 function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
-  const base = { order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
+  const base = {
+    order,
+    path: call.path,
+    range: call.range,
+    ...(call.statement ? { statement: call.statement } : {}),
+    ...(call.removal ? { removal: call.removal } : {}),
+  };
   switch (effect.kind) {
     case 'fastpath':
       return {
@@ -197,6 +203,7 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
     path: call.path,
     range: call.range,
     ...(call.statement ? { statement: call.statement } : {}),
+    ...(call.removal ? { removal: call.removal } : {}),
     via: [],
   };
 }
