@@ -39,7 +39,8 @@ function fixtureCoverage() {
   for (const project of fixtureProjects()) {
     const files = project.files.map((f) => ({ path: f, text: decodeSource(fs.readFileSync(f)).text }));
     for (const result of analyzeProject(files)) {
-      for (const f of result.findings) tally(counts, f.ruleId, f.fix ? 'fix' : f.suggestions.length ? 'suggestion' : 'none');
+      for (const f of result.findings)
+        tally(counts, f.ruleId, f.fix ? 'fix' : f.suggestions.length ? 'suggestion' : 'none');
     }
   }
   return { counts };
@@ -65,13 +66,17 @@ function treeCoverage(dir) {
     if (fixes.length === 0 && suggestions.length === 0) continue;
     const text = decodeSource(fs.readFileSync(file.filePath)).text;
     const before = syntaxErrors(text);
-    const asFix = (f) => ({ message: '', edits: [{ range: { start: { offset: f.range[0] }, end: { offset: f.range[1] } }, text: f.text }] });
+    const asFix = (f) => ({
+      message: '',
+      edits: [{ range: { start: { offset: f.range[0] }, end: { offset: f.range[1] } }, text: f.text }],
+    });
     const variants = [['all fixes', applyFixes(text, fixes.map(asFix)).text]];
     suggestions.forEach((s, i) => variants.push([`suggestion ${i + 1}`, applyFixes(text, [asFix(s)]).text]));
     for (const [label, fixed] of variants) {
       checked++;
       const after = syntaxErrors(fixed);
-      if (after > before) broken.push(`${path.relative(dir, file.filePath)} (${label}): ${before} -> ${after} syntax errors`);
+      if (after > before)
+        broken.push(`${path.relative(dir, file.filePath)} (${label}): ${before} -> ${after} syntax errors`);
     }
   }
   return { counts, checked, broken };

@@ -3,6 +3,7 @@
 import type { TreeNode as SyntaxNode } from '../parse/tree-node.js';
 import { isPure } from './condition-value.js';
 import type { Span } from './line-spans.js';
+import { identifiersInside, nameIndexOf } from './name-index.js';
 
 export interface DeadNames {
   /** Declarations to remove (one declarator each, with an initializer that changes nothing). */
@@ -60,16 +61,24 @@ function isRemovableDeclaration(declaration: SyntaxNode, name: string): boolean 
   return !value || (value.type !== 'argument_list' && isPure(value));
 }
 
+/** The names a declaration declares. */
+export function declaredNames(declaration: SyntaxNode): string[] {
+  return declaration
+    .childrenForFieldName('declarator')
+    .map((d) => declaredName(d)?.text)
+    .filter((n): n is string => !!n);
+}
+
 export function deadDeclarations(
   fn: SyntaxNode | undefined,
+  text: string,
   dropped: readonly Span[],
   isRemoved: (node: SyntaxNode) => boolean,
 ): DeadNames {
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return { declarations: [], marks: [] };
-  const identifiers = body.descendantsOfType('identifier');
-  const candidates = new Set(identifiers.filter((n) => inside(n, dropped)).map((n) => n.text));
-  const declarations = body.descendantsOfType('declaration').filter((d) => !isRemoved(d));
+  const index = nameIndexOf(body, text, declaredNames);
+  const candidates = new Set(identifiersInside(index, dropped).map((n) => n.text));
   const parameters = new Set(
     (fn.childForFieldName('declarator')?.descendantsOfType('parameter_declaration') ?? [])
       .map((p) => declaredName(p.childForFieldName('declarator'))?.text)
@@ -84,22 +93,26 @@ export function deadDeclarations(
   const out: DeadNames = { declarations: [], marks: [] };
   const anchor = dropped[0] ?? { start: body.startIndex, end: body.startIndex };
   for (const name of candidates) {
-    const mentions = identifiers.filter((n) => n.text === name);
-    const owners = declarations.filter((d) =>
-      d.childrenForFieldName('declarator').some((x) => declaredName(x)?.text === name),
-    );
+    const mentions = index.byName.get(name) ?? [];
+    const owners = (index.declarations.get(name) ?? []).filter((d) => !isRemoved(d));
     if (owners.length > 1 || (owners.length === 1 && parameters.has(name))) continue;
     const owner = owners[0];
-    const live = mentions.filter(
-      (n) =>
-        !inside(n, dropped) &&
-        !inDeadArm(n) &&
-        !(owner && owner.startIndex <= n.startIndex && n.endIndex <= owner.endIndex),
-    );
-    const elsewhere = live.length > 0 && live.every((n) => inOtherArm(n, anchor));
+    // Stop at the first mention that keeps the name alive: a name used elsewhere is the common case.
+    const live: SyntaxNode[] = [];
+    let elsewhere = true;
+    for (const n of mentions) {
+      if (inside(n, dropped) || (owner && owner.startIndex <= n.startIndex && n.endIndex <= owner.endIndex)) continue;
+      if (index.conditional && inDeadArm(n)) continue;
+      live.push(n);
+      if (!index.conditional || !inOtherArm(n, anchor)) {
+        elsewhere = false;
+        break;
+      }
+    }
+    elsewhere &&= live.length > 0;
     if (live.length > 0 && !elsewhere) continue;
     if (owner) {
-      if (owner.parent?.type !== 'compound_statement') continue;
+      if (!owner.parent || !/^(compound_statement|preproc_(if|ifdef|else|elif))$/.test(owner.parent.type)) continue;
       if (!elsewhere && isRemovableDeclaration(owner, name)) out.declarations.push(owner);
       else out.marks.push({ name, after: owner, atStart: false });
     } else if (parameters.has(name)) {

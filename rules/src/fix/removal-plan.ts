@@ -4,7 +4,8 @@
 import type { TreeNode as SyntaxNode } from '../parse/tree-node.js';
 import { conditionValue, isPure, type KnownValue } from './condition-value.js';
 import { indentationAt, removalSpan, type Span } from './line-spans.js';
-import { deadDeclarations } from './dead-locals.js';
+import { deadDeclarations, declaredNames } from './dead-locals.js';
+import { nameIndexOf } from './name-index.js';
 
 /** The value the call returns on success, as a number (for conditions) and as source text (to substitute). */
 export interface SuccessValue {
@@ -208,9 +209,10 @@ class Planner {
   stored(name: string, statement: SyntaxNode, value: SyntaxNode, success: SuccessValue): boolean {
     const list = statement.parent;
     if (!list || !LISTS.has(list.type)) return false;
-    const uses = list
-      .descendantsOfType('identifier')
-      .filter((n) => n.text === name && n.startIndex >= statement.endIndex);
+    const body = functionOf(statement)?.childForFieldName('body');
+    const uses = (body ? (nameIndexOf(body, this.text, declaredNames).byName.get(name) ?? []) : []).filter(
+      (n) => n.startIndex >= statement.endIndex && n.endIndex <= list.endIndex,
+    );
     const written = uses.some((n) => {
       const p = n.parent;
       return (
@@ -244,7 +246,7 @@ class Planner {
   /** Removes the declarations the removed code was the only reader of (to a fixed point); marks the rest used. */
   cleanUp(fn: SyntaxNode | undefined): void {
     for (let round = 0; round < 4; round++) {
-      const dead = deadDeclarations(fn, this.dropped, (n) => this.isRemoved(n));
+      const dead = deadDeclarations(fn, this.text, this.dropped, (n) => this.isRemoved(n));
       for (const d of dead.declarations) this.remove(d);
       for (const m of dead.marks) this.markUsed(m.name, m.after, m.atStart);
       this.emptyGuards();
