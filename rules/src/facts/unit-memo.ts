@@ -2,7 +2,7 @@
 // only the functions it touched. Reused facts are moved to the unit's new place: offsets, lines, branch and
 // block ids (offsets too) and socket keys of call results shift together.
 import type { Position, Range } from '../types.js';
-import type { CodeUse, FunctionFacts, IoctlArgument, SocketEvent, StatementFacts } from './fact-types.js';
+import type { CodeUse, FunctionFacts, IoctlArgument, OtherCall, SocketEvent, StatementFacts } from './fact-types.js';
 import type { UnitScan } from './source-units.js';
 
 /** What one unit's walk produced, given the file's aliases (the context key says which). */
@@ -70,6 +70,7 @@ function shiftEvent(event: SocketEvent, shift: Shift): SocketEvent {
           },
         }
       : {}),
+    ...(event.asCall ? { asCall: shiftEvent(event.asCall, shift) as OtherCall } : {}),
   };
   switch (event.kind) {
     case 'create':
