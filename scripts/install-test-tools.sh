@@ -16,6 +16,7 @@ INSTALLERS=(
   "cli/scripts/install-chromium.sh|the HTML rendering test"
   "scripts/install-editor-deps.sh|the Neovim and Emacs language-server tests"
   "client/scripts/install-code-server.sh|the VS Code extension test"
+  "scripts/install-mingw.sh|the compiler test (rules/test/compiler.test.ts), which then fails"
 )
 
 # Worktrees and CI jobs may run this at the same time: one installer at a time (apt and npm folders).

@@ -14,7 +14,7 @@ import {
   socketKey,
   unwrap,
 } from '../parse/syntax.js';
-import type { BranchStep, IoctlArgument, OtherCall, SocketEvent, StatementFacts } from './fact-types.js';
+import type { BranchStep, IoctlArgument, OtherCall, RemovalFacts, SocketEvent, StatementFacts } from './fact-types.js';
 import type { CalleeInfo } from '../parse/syntax.js';
 import {
   ACCEPT_FUNCTIONS,
@@ -72,6 +72,17 @@ export interface CallContext {
   order: number;
   path: BranchStep[];
   statement: (call: SyntaxNode) => StatementFacts | undefined;
+  /** How to remove an applying call with success semantics (C/C++ only). */
+  removal?: (call: SyntaxNode) => RemovalFacts | undefined;
+}
+
+/** Calls that apply the code, or hand it to a function that may, and option calls: those a removal is planned for. */
+function appliesCode(event: object): boolean {
+  const e = event as { kind?: string; codeArgs?: number[]; name?: string };
+  // Option calls are planned too (direct or through a helper named for options): fast-path-supported-options
+  // suggests removing unsupported options.
+  if (e.kind === 'ioctl' || e.kind === 'setsockopt') return true;
+  return e.kind === 'call' && ((e.codeArgs?.length ?? 0) > 0 || /sockopt|option/i.test(e.name ?? ''));
 }
 
 /** Where the call's value goes: `x = call()`, `T x = call()`, `return call()`. */
@@ -155,7 +166,18 @@ export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] 
   // `::connect(…)` is the API for sure; any other spelling may mean a project function of the same name.
   if (events.length !== 1 || events[0]!.kind === 'call' || /^\s*::/.test(callee.node.text)) return events;
   if (events[0]!.kind === 'ioctl' || events[0]!.kind === 'passthrough') return events;
-  const asCall = otherCall(shape, ctx, C_CALLS, { order: ctx.order, path: ctx.path, range: rangeOf(call) }, (e) => e);
+  // The removal is planned for it too: `if (!sock.ioctl(CODE)) throw …` through the project's own wrapper.
+  const withRemoval = <T extends object>(e: T): T => {
+    const removal = appliesCode(e) ? ctx.removal?.(call) : undefined;
+    return removal ? { ...e, removal } : e;
+  };
+  const asCall = otherCall(
+    shape,
+    ctx,
+    C_CALLS,
+    { order: ctx.order, path: ctx.path, range: rangeOf(call) },
+    withRemoval,
+  );
   return [{ ...events[0]!, asCall: asCall as OtherCall }];
 }
 
@@ -166,7 +188,8 @@ export function classifyShape(shape: CallShape, ctx: CallContext, syntax: CallSy
   const base = { order: ctx.order, path: ctx.path, range: rangeOf(call) };
   const withStatement = <T extends object>(event: T): T => {
     const statement = ctx.statement(call);
-    return statement ? { ...event, statement } : event;
+    const removal = appliesCode(event) ? ctx.removal?.(call) : undefined;
+    return { ...event, ...(statement ? { statement } : {}), ...(removal ? { removal } : {}) };
   };
   const key = (index: number): string | null => {
     const arg = args[index];

@@ -1,6 +1,6 @@
 // Socket facts: what a file's functions do to sockets, as plain serialisable data (no tree nodes),
 // so they can be cached by content hash and shipped between worker threads.
-import type { Range } from '../types.js';
+import type { Range, TextEdit } from '../types.js';
 import type { IoctlApi } from './winsock-api.js';
 import type { LanguageId } from '../parse/parser.js';
 
@@ -33,6 +33,13 @@ export interface StatementFacts {
   reads: string[];
 }
 
+/** Edits that remove an applying call with success semantics (fix/removal-plan.ts). */
+export interface RemovalFacts {
+  edits: TextEdit[];
+  /** Offer it as a suggestion only (a WSK call whose status is used: its IRP would still complete on success). */
+  review: boolean;
+}
+
 /** Statements of one block in order, with the identifiers each one writes (declares, assigns, takes `&` of). */
 export interface BlockStatement {
   writes: string[];
@@ -45,6 +52,8 @@ interface EventBase {
   /** The call expression (or assignment) the event comes from. */
   range: Range;
   statement?: StatementFacts;
+  /** For a call that applies (or passes on) the code: how to remove it with success semantics. */
+  removal?: RemovalFacts;
   /**
    * The same call as an ordinary call, on an API event whose callee could be a project function of that name
    * (`sock.ioctl(code)`, `connect(host, port)`): when it resolves to one, the definition is meant, not the API.

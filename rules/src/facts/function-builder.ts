@@ -1,7 +1,8 @@
 // Collects one function's socket events while a language's walker visits it: evaluation order, the
 // branch path, statement facts and the blocks fixes need. Shared by the C/C++ and the script walkers.
 import type { SyntaxNode } from '../parse/parser.js';
-import type { BranchStep, FunctionFacts, SocketEvent, StatementFacts } from './fact-types.js';
+import type { BranchStep, FunctionFacts, RemovalFacts, SocketEvent, StatementFacts } from './fact-types.js';
+import { removalFacts } from '../fix/removal-facts.js';
 import { blockStatements, statementFacts, type StatementIndexCache, type StatementSyntax } from './statement-facts.js';
 
 export class FunctionBuilder<File = unknown> {
@@ -26,6 +27,8 @@ export class FunctionBuilder<File = unknown> {
     if (facts) this.rememberBlock(call, facts.blockId);
     return facts;
   };
+
+  removal = (call: SyntaxNode): RemovalFacts | undefined => removalFacts(call, this.file.text);
 
   private rememberBlock(call: SyntaxNode, blockId: number): void {
     if (this.blocks.has(blockId)) return;

@@ -247,6 +247,7 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
         order: fn.order,
         path: fn.path,
         statement: fn.statement,
+        removal: fn.removal,
       });
       fn.events.push(...events);
       return;

@@ -62,6 +62,14 @@ function shiftEvent(event: SocketEvent, shift: Shift): SocketEvent {
     range: shiftRange(event.range, shift),
     path: event.path.length === 0 ? event.path : event.path.map((step) => ({ ...step, id: step.id + shift.offset })),
     ...(event.statement ? { statement: shiftStatement(event.statement, shift) } : {}),
+    ...(event.removal
+      ? {
+          removal: {
+            ...event.removal,
+            edits: event.removal.edits.map((e) => ({ ...e, range: shiftRange(e.range, shift) })),
+          },
+        }
+      : {}),
     ...(event.asCall ? { asCall: shiftEvent(event.asCall, shift) as OtherCall } : {}),
   };
   switch (event.kind) {

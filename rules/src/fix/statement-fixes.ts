@@ -1,6 +1,6 @@
 // Fix edits built from statement facts: remove a statement (whole lines when it stands alone) or move
 // a statement to just before another statement of the same block, when that keeps the code compiling.
-import type { BlockStatement, StatementFacts } from '../facts/fact-types.js';
+import type { BlockStatement, RemovalFacts, StatementFacts } from '../facts/fact-types.js';
 import type { Fix, Position } from '../types.js';
 
 const MAX_MOVE_DISTANCE = 50;
@@ -8,6 +8,25 @@ const MAX_MOVE_DISTANCE = 50;
 export function removeStatementFix(statement: StatementFacts | undefined, message: string): Fix | undefined {
   if (!statement || statement.kind === 'other') return undefined;
   return { message, edits: [{ range: statement.removal, text: '' }] };
+}
+
+/** An event that may carry a statement and a planned removal. */
+export interface Removable {
+  statement?: StatementFacts;
+  removal?: RemovalFacts;
+}
+
+/**
+ * The removal of an applying call: its success-semantics plan (fix/removal-plan.ts) as the fix, or as a
+ * suggestion when it needs review; else the plain statement removal; else nothing.
+ */
+export function removalOf(call: Removable | undefined, message: string): { fix?: Fix; suggestion?: Fix } {
+  if (call?.removal) {
+    const fix: Fix = { message, edits: call.removal.edits };
+    return call.removal.review ? { suggestion: fix } : { fix };
+  }
+  const plain = removeStatementFix(call?.statement, message);
+  return plain ? { fix: plain } : {};
 }
 
 /**

@@ -67,7 +67,13 @@ const STREAM_STEP: BranchStep = { id: -1, arm: 0, exits: false, stream: true };
 
 function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
   const path = effect.stream ? [...call.path, STREAM_STEP] : call.path;
-  const base = { order, path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
+  const base = {
+    order,
+    path,
+    range: call.range,
+    ...(call.statement ? { statement: call.statement } : {}),
+    ...(call.removal ? { removal: call.removal } : {}),
+  };
   switch (effect.kind) {
     case 'fastpath':
       return {
@@ -223,6 +229,7 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
     path: call.path,
     range: call.range,
     ...(call.statement ? { statement: call.statement } : {}),
+    ...(call.removal ? { removal: call.removal } : {}),
     via: [],
   };
 }

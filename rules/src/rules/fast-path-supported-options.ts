@@ -1,7 +1,7 @@
 // fast-path-supported-options: socket options set on a fast-path socket (or on a socket accepted from a
 // fast-path listener) that Microsoft does not list as supported with the fast path.
 import { EXEMPT_OPTIONS, SUPPORTED_OPTIONS, isWindowsOption } from '../facts/winsock-api.js';
-import { removeStatementFix } from '../fix/statement-fixes.js';
+import { removalOf } from '../fix/statement-fixes.js';
 import { guardsCompatible } from '../facts/version-guards.js';
 import { eventsOfKind, type Application } from './applications.js';
 import { isNonTcpApplication } from './non-tcp.js';
@@ -32,7 +32,8 @@ export default createRule({
         if (!name || !socket || SUPPORTED_OPTIONS.has(name) || EXEMPT_OPTIONS.has(name)) continue;
         // An option Windows does not define is set only in code built for other systems.
         if (!isWindowsOption(name)) continue;
-        const removal = removeStatementFix(option.statement, `Remove the ${name} setsockopt call.`);
+        const { fix, suggestion } = removalOf(option, `Remove the ${name} setsockopt call.`);
+        const removal = fix ?? suggestion;
         const suggestions = removal ? [removal] : [];
         const base = { path: pf.file.path, range: option.range, suggestions, data: { option: name, socket } };
 

@@ -1,0 +1,28 @@
+// The removal plan of an applying call as plain facts: offset edits turned into ranges (through the one
+// position module), so rules can offer them after the tree is gone.
+import type { RemovalFacts } from '../facts/fact-types.js';
+import type { TreeNode as SyntaxNode } from '../parse/tree-node.js';
+import { LineIndex } from '../text/positions.js';
+import { planRemoval } from './removal-plan.js';
+
+// One file is extracted at a time: its line index is built once, not once per call.
+let lastText: string | undefined;
+let lastIndex: LineIndex | undefined;
+
+function lineIndexOf(text: string): LineIndex {
+  if (text !== lastText || !lastIndex) {
+    lastText = text;
+    lastIndex = new LineIndex(text);
+  }
+  return lastIndex;
+}
+
+export function removalFacts(call: SyntaxNode, text: string): RemovalFacts | undefined {
+  const plan = planRemoval(call, text);
+  if (!plan || plan.edits.length === 0) return undefined;
+  const index = lineIndexOf(text);
+  return {
+    edits: plan.edits.map((e) => ({ range: index.rangeOf(e.start, e.end), text: e.text })),
+    review: plan.review,
+  };
+}
