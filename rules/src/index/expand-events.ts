@@ -2,15 +2,14 @@
 // the argument, a connect on the receiver's member socket, a socket created by a factory, and so on.
 import type { FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
 import { isKnownOptionName } from '../facts/winsock-api.js';
-import type { FunctionRef, FunctionTable } from './resolve-callee.js';
-import { refKey } from './resolve-callee.js';
+import type { FunctionRef } from './resolve-callee.js';
 import type { ActivatedPassThrough, Effect, FunctionSummary, ProjectEvent, Site, Target } from './summary-types.js';
 
 export interface ExpansionContext {
-  table: FunctionTable;
+  /** The function a call of the expanded function means (see resolve-callee.ts). */
+  resolve(call: OtherCall): FunctionRef | undefined;
+  /** By FunctionRef key; a callee without one is not summarised (yet). */
   summaries: ReadonlyMap<string, FunctionSummary>;
-  /** Filled with the keys of functions some call resolved to. */
-  called: Set<string>;
   activated: ActivatedPassThrough[];
 }
 
@@ -201,21 +200,15 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
   };
 }
 
-export function expandFunction(
-  fn: FunctionFacts,
-  fileIndex: number,
-  path: string,
-  ctx: ExpansionContext,
-): ProjectEvent[] {
+export function expandFunction(fn: FunctionFacts, path: string, ctx: ExpansionContext): ProjectEvent[] {
   const out: ProjectEvent[] = [];
   for (const event of fn.events) {
     if (event.kind !== 'call') {
       out.push({ ...event, via: [] });
       continue;
     }
-    const ref = ctx.table.resolve(event, fn, fileIndex);
-    const summary = ref ? ctx.summaries.get(refKey(ref)) : undefined;
-    if (ref) ctx.called.add(refKey(ref));
+    const ref = ctx.resolve(event);
+    const summary = ref ? ctx.summaries.get(ref.key) : undefined;
     if (ref && summary) {
       out.push(...expandCall(event, ref, summary, path, ctx, out));
       continue;

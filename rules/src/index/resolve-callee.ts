@@ -4,7 +4,7 @@ import type { FileFacts, FunctionFacts, OtherCall } from '../facts/fact-types.js
 export interface FunctionRef {
   fileIndex: number;
   functionIndex: number;
-  /** refKey of this ref, made once. */
+  /** functionKey(file.path, functionIndex): stable from one build of the model to the next. */
   key: string;
   file: FileFacts;
   fn: FunctionFacts;
@@ -12,16 +12,23 @@ export interface FunctionRef {
 
 export class FunctionTable {
   private readonly byName = new Map<string, FunctionRef[]>();
+  private readonly byKey = new Map<string, FunctionRef>();
 
   constructor(files: readonly FileFacts[]) {
     files.forEach((file, fileIndex) => {
       file.functions.forEach((fn, functionIndex) => {
         if (fn.name.startsWith('<')) return;
+        const ref = { fileIndex, functionIndex, key: functionKey(file.path, functionIndex), file, fn };
         const list = this.byName.get(fn.name) ?? [];
-        list.push({ fileIndex, functionIndex, key: `${fileIndex}:${functionIndex}`, file, fn });
+        list.push(ref);
         this.byName.set(fn.name, list);
+        this.byKey.set(ref.key, ref);
       });
     });
+  }
+
+  get(key: string): FunctionRef | undefined {
+    return this.byKey.get(key);
   }
 
   *all(): Iterable<FunctionRef> {
@@ -60,6 +67,7 @@ export class FunctionTable {
   }
 }
 
-export function refKey(ref: { fileIndex: number; functionIndex: number; key?: string }): string {
-  return ref.key ?? `${ref.fileIndex}:${ref.functionIndex}`;
+/** A function's key: its file's path (unique in a project) and its index among the file's functions. */
+export function functionKey(path: string, functionIndex: number): string {
+  return `${functionIndex}\0${path}`;
 }
