@@ -9,6 +9,7 @@ import {
   analyzeProject,
   analyzeProjectAsync,
   IncrementalExtractor,
+  ProjectModelBuilder,
   TextScanMemo,
 } from '@winsock-lint/rules';
 import type { AnalyzeOptions, FileFacts, Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
@@ -94,6 +95,8 @@ interface Project {
   facts: RunFactsCache;
   /** What the prefilter's scans found in each file, kept while the file's text is unchanged. */
   scans: TextScanMemo;
+  /** The project model, kept between runs: an edit recomputes only the functions it can change. */
+  model: ProjectModelBuilder;
   running: Promise<void> | undefined;
   again: boolean;
   /** The last run's inputs, for re-analysing a fixed text (fix all). */
@@ -236,6 +239,7 @@ export class Analyzer {
       project = {
         facts: new RunFactsCache(),
         scans: new TextScanMemo(),
+        model: new ProjectModelBuilder(),
         running: undefined,
         again: false,
         lastFiles: [],
@@ -329,6 +333,7 @@ export class Analyzer {
             configFor,
             cache: project.facts,
             scanMemo: project.scans,
+            modelBuilder: project.model,
             extractorFor: (path) => {
               const entry = byPath.get(path);
               return entry && entry.version !== null ? this.extractorFor(entry.uri) : undefined;

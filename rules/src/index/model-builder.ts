@@ -35,6 +35,8 @@ interface Slot {
 interface CallGraph {
   components: string[][];
   callers: Map<string, string[]>;
+  /** Called name → the functions calling it (whatever the call resolves to). */
+  callersByName: Map<string, string[]>;
 }
 
 const NO_SUMMARY: FunctionSummary = { effects: [], passthrough: [] };
@@ -69,19 +71,23 @@ export class ProjectModelBuilder {
       graphChanged = true;
     }
 
-    // Resolution, and the functions whose inputs changed.
+    // Resolution, and the functions whose inputs changed. Unchanged functions calling a changed name are found
+    // through the last call graph's index by name (every new or changed function is resolved anyway).
+    const reresolve = new Set<string>();
+    for (const name of changedNames) for (const key of this.graph?.callersByName.get(name) ?? []) reresolve.add(key);
     const dirty = new Set<string>();
     const callees = new Map<string, (string | undefined)[]>();
     for (const slot of slots) {
       const before = previous.get(slot.key);
       const same = before?.fn === slot.fn;
-      const reuse = same && !slot.fn.events.some((e) => e.kind === 'call' && changedNames.has(e.name));
+      const reuse = same && !reresolve.has(slot.key);
       const resolved = reuse
         ? before!.callees
         : slot.fn.events.flatMap((e) => (e.kind === 'call' ? [table.resolve(e, slot.fn, slot.fileIndex)?.key] : []));
       callees.set(slot.key, resolved);
       const sameCallees = before !== undefined && sameList(before.callees, resolved);
-      if (!sameCallees) graphChanged = true;
+      // The index by name must know every called name, resolved or not.
+      if (!sameCallees || (!same && before && !sameList(callNames(before.fn), callNames(slot.fn)))) graphChanged = true;
       if (!same || !sameCallees) dirty.add(slot.key);
     }
     const graph = graphChanged || !this.graph ? callGraph(slots, callees) : this.graph;
@@ -171,13 +177,24 @@ export class ProjectModelBuilder {
   }
 }
 
+function callNames(fn: FunctionFacts): string[] {
+  return fn.events.flatMap((e) => (e.kind === 'call' ? [e.name] : []));
+}
+
 function sameList(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function callGraph(slots: readonly Slot[], callees: ReadonlyMap<string, (string | undefined)[]>): CallGraph {
   const callers = new Map<string, string[]>();
+  const callersByName = new Map<string, string[]>();
   for (const slot of slots) {
+    for (const event of slot.fn.events) {
+      if (event.kind !== 'call') continue;
+      const list = callersByName.get(event.name) ?? [];
+      if (list[list.length - 1] !== slot.key) list.push(slot.key);
+      callersByName.set(event.name, list);
+    }
     for (const callee of callees.get(slot.key)!) {
       if (callee === undefined) continue;
       const list = callers.get(callee) ?? [];
@@ -186,7 +203,7 @@ function callGraph(slots: readonly Slot[], callees: ReadonlyMap<string, (string 
     }
   }
   const named = slots.filter((s) => s.named).map((s) => s.key);
-  return { components: componentsCalleesFirst(named, (key) => callees.get(key)!), callers };
+  return { components: componentsCalleesFirst(named, (key) => callees.get(key)!), callers, callersByName };
 }
 
 function dedupeActivations(list: ActivatedPassThrough[]): ActivatedPassThrough[] {

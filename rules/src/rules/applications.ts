@@ -14,24 +14,24 @@ export interface ApplicationInFunction {
 
 export function* applications(model: ProjectModel): Iterable<ApplicationInFunction> {
   for (const pf of model.functions) {
-    for (const e of pf.events) {
-      if (e.kind === 'ioctl' && e.socket) yield { pf, ioctl: e as Application, socket: e.socket };
+    for (const e of eventsOfKind(pf, 'ioctl')) {
+      if (e.socket) yield { pf, ioctl: e as Application, socket: e.socket };
     }
   }
 }
 
-const byKind = new WeakMap<ProjectFunction, Map<string, ProjectEvent[]>>();
+const byKind = new WeakMap<readonly ProjectEvent[], Map<string, ProjectEvent[]>>();
 
-/** The function's events of one kind, grouped once per function. */
+/** The function's events of one kind, grouped once per list of events (kept by the model builder). */
 export function eventsOfKind<K extends ProjectEvent['kind']>(
   pf: ProjectFunction,
   kind: K,
 ): Extract<ProjectEvent, { kind: K }>[] {
-  let groups = byKind.get(pf);
+  let groups = byKind.get(pf.events);
   if (!groups) {
     groups = new Map();
     for (const e of pf.events) groups.set(e.kind, [...(groups.get(e.kind) ?? []), e]);
-    byKind.set(pf, groups);
+    byKind.set(pf.events, groups);
   }
   return (groups.get(kind) ?? []) as Extract<ProjectEvent, { kind: K }>[];
 }

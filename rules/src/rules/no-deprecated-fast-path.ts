@@ -15,6 +15,7 @@ export default createRule({
   },
   check(context) {
     for (const file of context.model.files) {
+      if (file.codeUses.length === 0) continue;
       // The statement applying exactly a code token, where removing it is all that is needed.
       const statements = new Map<number, StatementFacts | undefined>();
       for (const fn of file.functions) {
