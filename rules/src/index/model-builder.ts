@@ -47,15 +47,28 @@ export class ProjectModelBuilder {
   /** Functions in the last build, and how many of them it expanded and summarised again. */
   readonly stats = { functions: 0, recomputed: 0 };
 
+  /** The very key strings of the last build (their hashes are computed once), by path. */
+  private keys = new Map<string, string[]>();
+
+  private keysOf(file: FileFacts): string[] {
+    let list = this.keys.get(file.path);
+    if (!list || list.length < file.functions.length) {
+      list = file.functions.map((_, i) => list?.[i] ?? functionKey(file.path, i));
+      this.keys.set(file.path, list);
+    }
+    return list;
+  }
+
   build(files: readonly FileFacts[]): ProjectModel {
     const previous = this.states;
-    const table = new FunctionTable(files);
+    const keys = files.map((file) => this.keysOf(file));
+    const table = new FunctionTable(files, keys);
     const slots: Slot[] = [];
     // Names whose set of definitions changed: calls of those names may now resolve elsewhere.
     const changedNames = new Set<string>();
     files.forEach((file, fileIndex) => {
       file.functions.forEach((fn, functionIndex) => {
-        const key = functionKey(file.path, functionIndex);
+        const key = keys[fileIndex]![functionIndex]!;
         slots.push({ key, file, fileIndex, fn, named: !fn.name.startsWith('<') });
         const before = previous.get(key);
         if (before?.fn === fn) return;
@@ -156,6 +169,7 @@ export class ProjectModelBuilder {
     }
 
     const functions: ProjectFunction[] = [];
+    const functionsByKind = new Map<ProjectEvent['kind'], ProjectFunction[]>();
     const activated: ActivatedPassThrough[] = [];
     for (const slot of slots) {
       const state = next.get(slot.key)!;
@@ -166,15 +180,41 @@ export class ProjectModelBuilder {
       state.made =
         made && made.file === slot.file && made.events === state.events && made.hasCallers === hasCallers
           ? made
-          : { file: slot.file, fn: slot.fn, events: state.events, summary, hasCallers };
+          : {
+              file: slot.file,
+              fn: slot.fn,
+              events: state.events,
+              summary,
+              hasCallers,
+              eventsByKind: made?.events === state.events ? made.eventsByKind : groupByKind(state.events),
+            };
       functions.push(state.made);
+      for (const kind of state.made.eventsByKind.keys()) {
+        const list = functionsByKind.get(kind);
+        if (list) list.push(state.made);
+        else functionsByKind.set(kind, [state.made]);
+      }
       activated.push(...state.activated);
     }
     this.states = next;
     this.graph = graph;
+    if (this.keys.size > files.length) {
+      const paths = new Set(files.map((f) => f.path));
+      for (const path of this.keys.keys()) if (!paths.has(path)) this.keys.delete(path);
+    }
     this.stats.functions = slots.length;
-    return { files, functions, activatedPassThroughs: dedupeActivations(activated) };
+    return { files, functions, functionsByKind, activatedPassThroughs: dedupeActivations(activated) };
   }
+}
+
+function groupByKind(events: readonly ProjectEvent[]): Map<ProjectEvent['kind'], ProjectEvent[]> {
+  const groups = new Map<ProjectEvent['kind'], ProjectEvent[]>();
+  for (const e of events) {
+    const list = groups.get(e.kind);
+    if (list) list.push(e);
+    else groups.set(e.kind, [e]);
+  }
+  return groups;
 }
 
 function callNames(fn: FunctionFacts): string[] {

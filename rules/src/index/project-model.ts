@@ -11,11 +11,15 @@ export interface ProjectFunction {
   summary: FunctionSummary;
   /** Some analysed call resolves to this function. */
   hasCallers: boolean;
+  /** `events` by kind, in order (rules ask for one kind at a time). */
+  eventsByKind: ReadonlyMap<ProjectEvent['kind'], readonly ProjectEvent[]>;
 }
 
 export interface ProjectModel {
   files: readonly FileFacts[];
   functions: ProjectFunction[];
+  /** The functions with at least one event of a kind, in the order of `functions`. */
+  functionsByKind: ReadonlyMap<ProjectEvent['kind'], readonly ProjectFunction[]>;
   /** Pass-through IOCTLs some caller feeds the fast-path code into. */
   activatedPassThroughs: ActivatedPassThrough[];
 }

@@ -14,11 +14,13 @@ export class FunctionTable {
   private readonly byName = new Map<string, FunctionRef[]>();
   private readonly byKey = new Map<string, FunctionRef>();
 
-  constructor(files: readonly FileFacts[]) {
+  /** `keys[fileIndex][functionIndex]`: the functions' keys when the caller has them already. */
+  constructor(files: readonly FileFacts[], keys?: readonly (readonly string[])[]) {
     files.forEach((file, fileIndex) => {
       file.functions.forEach((fn, functionIndex) => {
         if (fn.name.startsWith('<')) return;
-        const ref = { fileIndex, functionIndex, key: functionKey(file.path, functionIndex), file, fn };
+        const key = keys?.[fileIndex]?.[functionIndex] ?? functionKey(file.path, functionIndex);
+        const ref = { fileIndex, functionIndex, key, file, fn };
         const list = this.byName.get(fn.name) ?? [];
         list.push(ref);
         this.byName.set(fn.name, list);

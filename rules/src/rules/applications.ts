@@ -13,25 +13,22 @@ export interface ApplicationInFunction {
 }
 
 export function* applications(model: ProjectModel): Iterable<ApplicationInFunction> {
-  for (const pf of model.functions) {
+  for (const pf of functionsWithKind(model, 'ioctl')) {
     for (const e of eventsOfKind(pf, 'ioctl')) {
       if (e.socket) yield { pf, ioctl: e as Application, socket: e.socket };
     }
   }
 }
 
-const byKind = new WeakMap<readonly ProjectEvent[], Map<string, ProjectEvent[]>>();
+/** The functions with at least one event of a kind, in model order. */
+export function functionsWithKind(model: ProjectModel, kind: ProjectEvent['kind']): readonly ProjectFunction[] {
+  return model.functionsByKind.get(kind) ?? [];
+}
 
-/** The function's events of one kind, grouped once per list of events (kept by the model builder). */
+/** The function's events of one kind, in order. */
 export function eventsOfKind<K extends ProjectEvent['kind']>(
   pf: ProjectFunction,
   kind: K,
 ): Extract<ProjectEvent, { kind: K }>[] {
-  let groups = byKind.get(pf.events);
-  if (!groups) {
-    groups = new Map();
-    for (const e of pf.events) groups.set(e.kind, [...(groups.get(e.kind) ?? []), e]);
-    byKind.set(pf.events, groups);
-  }
-  return (groups.get(kind) ?? []) as Extract<ProjectEvent, { kind: K }>[];
+  return (pf.eventsByKind.get(kind) ?? []) as Extract<ProjectEvent, { kind: K }>[];
 }

@@ -4,7 +4,7 @@
 import type { ProjectFunction } from '../index/project-model.js';
 import type { ProjectEvent } from '../index/summary-types.js';
 import type { RelatedLocation } from '../types.js';
-import { applications, eventsOfKind, type ApplicationInFunction } from './applications.js';
+import { applications, eventsOfKind, functionsWithKind, type ApplicationInFunction } from './applications.js';
 import { createRule } from './create-rule.js';
 import { applicationName } from './related.js';
 
@@ -95,7 +95,7 @@ export default createRule({
   },
   check(context) {
     const reported = new Set<string>();
-    for (const pf of context.model.functions) {
+    for (const pf of functionsWithKind(context.model, 'listen')) {
       for (const pair of localPairs(pf)) {
         const messageId = pair.side === 'server' ? 'listenerOnly' : 'connectorOnly';
         const message =
