@@ -135,3 +135,12 @@ for (const project of projects) {
     assert.ok(compared >= 5, `compared with a fresh analysis in ${compared} steps`);
   });
 }
+
+test('a path given twice, and files left out and back, still give the model from scratch', () => {
+  const project = projects[0]!;
+  const facts = project.files.map((f) => extractFileFacts(f, fs.readFileSync(f, 'utf8')));
+  const builder = new ProjectModelBuilder();
+  for (const files of [facts, [...facts, facts[0]!], facts.slice(1), facts, [facts[0]!, facts[0]!]]) {
+    assert.deepEqual(builder.build(files), buildProjectModel(files));
+  }
+});

@@ -222,7 +222,13 @@ export class Analyzer {
     const files = [...others, { path: result.enginePath, text }];
     const configFor = project?.lastConfigFor;
     const cache = project?.facts.readOnly();
-    const analysed = analyzeProject(files, { ...(configFor ? { configFor } : {}), ...(cache ? { cache } : {}) });
+    // The project's model builder gives a from-scratch result for any input, and keeps the unchanged functions.
+    const modelBuilder = project?.model;
+    const analysed = analyzeProject(files, {
+      ...(configFor ? { configFor } : {}),
+      ...(cache ? { cache } : {}),
+      ...(modelBuilder ? { modelBuilder } : {}),
+    });
     return analysed.find((r) => r.path === result.enginePath)?.findings ?? [];
   }
 

@@ -50,18 +50,25 @@ export class ProjectModelBuilder {
   /** The very key strings of the last build (their hashes are computed once), by path. */
   private keys = new Map<string, string[]>();
 
-  private keysOf(file: FileFacts): string[] {
-    let list = this.keys.get(file.path);
+  private keysOf(file: FileFacts, id: string): string[] {
+    let list = this.keys.get(id);
     if (!list || list.length < file.functions.length) {
-      list = file.functions.map((_, i) => list?.[i] ?? functionKey(file.path, i));
-      this.keys.set(file.path, list);
+      list = file.functions.map((_, i) => list?.[i] ?? functionKey(id, i));
+      this.keys.set(id, list);
     }
     return list;
   }
 
   build(files: readonly FileFacts[]): ProjectModel {
     const previous = this.states;
-    const keys = files.map((file) => this.keysOf(file));
+    // Paths are unique in a project; a repeated one (a caller's mistake) gets ids of its own.
+    const seen = new Map<string, number>();
+    const ids = files.map((file) => {
+      const count = seen.get(file.path) ?? 0;
+      seen.set(file.path, count + 1);
+      return count === 0 ? file.path : `${file.path}\0${count}`;
+    });
+    const keys = files.map((file, i) => this.keysOf(file, ids[i]!));
     const table = new FunctionTable(files, keys);
     const slots: Slot[] = [];
     // Names whose set of definitions changed: calls of those names may now resolve elsewhere.
@@ -199,8 +206,8 @@ export class ProjectModelBuilder {
     this.states = next;
     this.graph = graph;
     if (this.keys.size > files.length) {
-      const paths = new Set(files.map((f) => f.path));
-      for (const path of this.keys.keys()) if (!paths.has(path)) this.keys.delete(path);
+      const current = new Set(ids);
+      for (const id of this.keys.keys()) if (!current.has(id)) this.keys.delete(id);
     }
     this.stats.functions = slots.length;
     return { files, functions, functionsByKind, activatedPassThroughs: dedupeActivations(activated) };
