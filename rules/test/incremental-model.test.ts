@@ -144,3 +144,22 @@ test('a path given twice, and files left out and back, still give the model from
     assert.deepEqual(builder.build(files), buildProjectModel(files));
   }
 });
+
+test('a call added in one file gives the helper in another file its caller, and removing it takes it away', () => {
+  const helper =
+    'void enable_fast_path(SOCKET s) {\n  DWORD b = 0;\n  WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &b, 4, NULL, 0, &b, NULL, NULL);\n}\n';
+  const caller = (body: string): string =>
+    `void serve(void) {\n  SOCKET s = socket(AF_INET, SOCK_STREAM, 0);\n${body}  listen(s, 5);\n}\n`;
+  const versions = [caller(''), caller('  enable_fast_path(s);\n'), caller(''), caller('  enable_fast_path(s, 1);\n')];
+  const builder = new ProjectModelBuilder();
+  const extractor = new IncrementalExtractor();
+  const helperFacts = extractFileFacts('helper.cpp', helper);
+  const seen: boolean[] = [];
+  for (const text of versions) {
+    const facts = [helperFacts, extractor.extract('server.cpp', text)];
+    const model = builder.build(facts);
+    assert.deepEqual(model, buildProjectModel(facts));
+    seen.push(model.functions.find((pf) => pf.fn.name === 'enable_fast_path')!.hasCallers);
+  }
+  assert.deepEqual(seen, [false, true, false, true]);
+});

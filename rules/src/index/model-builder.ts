@@ -32,6 +32,22 @@ interface Slot {
   named: boolean;
 }
 
+/** One file as of the last build, and its part of that build's model. */
+interface FileEntry {
+  id: string;
+  file: FileFacts;
+  fileIndex: number;
+  keys: string[];
+  slots: Slot[];
+  part?: ModelPart;
+}
+
+interface ModelPart {
+  functions: ProjectFunction[];
+  byKind: Map<ProjectEvent['kind'], ProjectFunction[]>;
+  activated: ActivatedPassThrough[];
+}
+
 interface CallGraph {
   components: string[][];
   callers: Map<string, string[]>;
@@ -42,25 +58,31 @@ interface CallGraph {
 const NO_SUMMARY: FunctionSummary = { effects: [], passthrough: [] };
 
 export class ProjectModelBuilder {
+  /** By function key; kept in place from one build to the next (a failed build starts the next from scratch). */
   private states = new Map<string, FunctionState>();
+  private summaries = new Map<string, FunctionSummary>();
+  private entries = new Map<string, FileEntry>();
+  private order: string[] = [];
+  private table: FunctionTable | undefined;
   private graph: CallGraph | undefined;
   /** Functions in the last build, and how many of them it expanded and summarised again. */
   readonly stats = { functions: 0, recomputed: 0 };
 
-  /** The very key strings of the last build (their hashes are computed once), by path. */
-  private keys = new Map<string, string[]>();
-
-  private keysOf(file: FileFacts, id: string): string[] {
-    let list = this.keys.get(id);
-    if (!list || list.length < file.functions.length) {
-      list = file.functions.map((_, i) => list?.[i] ?? functionKey(id, i));
-      this.keys.set(id, list);
+  build(files: readonly FileFacts[]): ProjectModel {
+    try {
+      return this.update(files);
+    } catch (error) {
+      this.states = new Map();
+      this.summaries = new Map();
+      this.entries = new Map();
+      this.order = [];
+      this.table = undefined;
+      this.graph = undefined;
+      throw error;
     }
-    return list;
   }
 
-  build(files: readonly FileFacts[]): ProjectModel {
-    const previous = this.states;
+  private update(files: readonly FileFacts[]): ProjectModel {
     // Paths are unique in a project; a repeated one (a caller's mistake) gets ids of its own.
     const seen = new Map<string, number>();
     const ids = files.map((file) => {
@@ -68,53 +90,100 @@ export class ProjectModelBuilder {
       seen.set(file.path, count + 1);
       return count === 0 ? file.path : `${file.path}\0${count}`;
     });
-    const keys = files.map((file, i) => this.keysOf(file, ids[i]!));
-    const table = new FunctionTable(files, keys);
-    const slots: Slot[] = [];
-    // Names whose set of definitions changed: calls of those names may now resolve elsewhere.
+    const sameOrder = ids.length === this.order.length && ids.every((id, i) => id === this.order[i]);
+    const states = this.states;
     const changedNames = new Set<string>();
-    files.forEach((file, fileIndex) => {
-      file.functions.forEach((fn, functionIndex) => {
-        const key = keys[fileIndex]![functionIndex]!;
-        slots.push({ key, file, fileIndex, fn, named: !fn.name.startsWith('<') });
-        const before = previous.get(key);
-        if (before?.fn === fn) return;
-        changedNames.add(fn.name);
-        if (before) changedNames.add(before.fn.name);
-      });
-    });
-    const present = new Set(slots.map((s) => s.key));
-    let graphChanged = present.size !== previous.size;
-    for (const [key, state] of previous) {
-      if (present.has(key)) continue;
+    let keysChanged = false;
+    const removed = (key: string): void => {
+      const state = states.get(key);
+      if (!state) return;
+      keysChanged = true;
       changedNames.add(state.fn.name);
-      graphChanged = true;
+      states.delete(key);
+      this.summaries.delete(key);
+    };
+    // Files whose facts are not the very objects of the last build.
+    const changed: { entry: FileEntry; before: FileEntry | undefined }[] = [];
+    const entries = new Map<string, FileEntry>();
+    files.forEach((file, fileIndex) => {
+      const id = ids[fileIndex]!;
+      const before = this.entries.get(id);
+      if (before && before.file === file && before.fileIndex === fileIndex) {
+        entries.set(id, before);
+        return;
+      }
+      const keys = before?.keys ?? [];
+      for (let i = keys.length; i < file.functions.length; i++) keys.push(functionKey(id, i));
+      const slots = file.functions.map((fn, i) => ({
+        key: keys[i]!,
+        file,
+        fileIndex,
+        fn,
+        named: !fn.name.startsWith('<'),
+      }));
+      const entry: FileEntry = { id, file, fileIndex, keys, slots };
+      entries.set(id, entry);
+      changed.push({ entry, before });
+      for (const slot of slots) {
+        const state = states.get(slot.key);
+        if (state?.fn === slot.fn) continue;
+        changedNames.add(slot.fn.name);
+        if (state) changedNames.add(state.fn.name);
+        else keysChanged = true;
+      }
+      for (let i = file.functions.length; i < (before?.file.functions.length ?? 0); i++) removed(keys[i]!);
+    });
+    for (const [id, before] of this.entries) {
+      if (entries.has(id)) continue;
+      for (const slot of before.slots) removed(slot.key);
     }
 
-    // Resolution, and the functions whose inputs changed. Unchanged functions calling a changed name are found
-    // through the last call graph's index by name (every new or changed function is resolved anyway).
-    const reresolve = new Set<string>();
-    for (const name of changedNames) for (const key of this.graph?.callersByName.get(name) ?? []) reresolve.add(key);
+    // The table of definitions: edited in place while the files keep their places, else made again.
+    let table = this.table;
+    if (!table || !sameOrder) {
+      table = new FunctionTable(
+        files,
+        ids.map((id) => entries.get(id)!.keys),
+      );
+    } else {
+      for (const { entry, before } of changed) table.replaceFile(entry.fileIndex, before!.file, entry.file, entry.keys);
+    }
+
+    // Resolution, and the functions whose inputs changed: those of changed files, and unchanged functions
+    // calling a name whose definitions changed (through the last call graph's index by name).
+    const reresolve = new Set<Slot>(changed.flatMap((c) => c.entry.slots));
+    const slotByKey = (key: string): Slot | undefined => {
+      const [index, ...rest] = key.split('\0');
+      return entries.get(rest.join('\0'))?.slots[Number(index)];
+    };
+    for (const name of changedNames) {
+      for (const key of this.graph?.callersByName.get(name) ?? []) {
+        const slot = slotByKey(key);
+        if (slot) reresolve.add(slot);
+      }
+    }
     const dirty = new Set<string>();
-    const callees = new Map<string, (string | undefined)[]>();
-    for (const slot of slots) {
-      const before = previous.get(slot.key);
-      const same = before?.fn === slot.fn;
-      const reuse = same && !reresolve.has(slot.key);
-      const resolved = reuse
-        ? before!.callees
-        : slot.fn.events.flatMap((e) => (e.kind === 'call' ? [table.resolve(e, slot.fn, slot.fileIndex)?.key] : []));
-      callees.set(slot.key, resolved);
+    const newCallees = new Map<string, (string | undefined)[]>();
+    // The call graph is kept while no function comes or goes and every call resolves as before.
+    let graphChanged = !this.graph || !sameOrder || keysChanged;
+    for (const slot of reresolve) {
+      const before = states.get(slot.key);
+      const resolved = slot.fn.events.flatMap((e) =>
+        e.kind === 'call' ? [table.resolve(e, slot.fn, slot.fileIndex)?.key] : [],
+      );
+      newCallees.set(slot.key, resolved);
       const sameCallees = before !== undefined && sameList(before.callees, resolved);
-      // The index by name must know every called name, resolved or not.
-      if (!sameCallees || (!same && before && !sameList(callNames(before.fn), callNames(slot.fn)))) graphChanged = true;
-      if (!same || !sameCallees) dirty.add(slot.key);
+      if (!sameCallees) graphChanged = true;
+      if (before?.fn !== slot.fn || !sameCallees) dirty.add(slot.key);
+      // The graph's index by called name must know every name called, resolved or not.
+      if (before && before.fn !== slot.fn && !sameList(callNames(before.fn), callNames(slot.fn))) graphChanged = true;
     }
-    const graph = graphChanged || !this.graph ? callGraph(slots, callees) : this.graph;
+    const calleesOf = (key: string): (string | undefined)[] => newCallees.get(key) ?? states.get(key)!.callees;
+    const allSlots = (): Slot[] => ids.flatMap((id) => entries.get(id)!.slots);
+    const graph = graphChanged ? callGraph(allSlots(), calleesOf) : this.graph!;
 
-    const summaries = new Map<string, FunctionSummary>();
-    const next = new Map<string, FunctionState>();
-    const slotOf = new Map(slots.map((s) => [s.key, s]));
+    const summaries = this.summaries;
+    const touched = new Set<FileFacts>();
     const compute = (slot: Slot): FunctionState => {
       const resolve = (call: OtherCall): ReturnType<FunctionTable['resolve']> =>
         table.resolve(call, slot.fn, slot.fileIndex);
@@ -134,54 +203,67 @@ export class ProjectModelBuilder {
         );
       }
       this.stats.recomputed++;
-      return { fn: slot.fn, callees: callees.get(slot.key)!, events, activated: ctx.activated, summary };
-    };
-    const summaryChanged = (key: string, state: FunctionState): void => {
-      if (sameData(previous.get(key)?.summary, state.summary)) return;
-      for (const caller of graph.callers.get(key) ?? []) dirty.add(caller);
+      touched.add(slot.file);
+      return { fn: slot.fn, callees: calleesOf(slot.key), events, activated: ctx.activated, summary };
     };
 
     this.stats.recomputed = 0;
     for (const component of graph.components) {
-      if (!component.some((key) => dirty.has(key))) {
-        for (const key of component) {
-          const kept = previous.get(key)!;
-          next.set(key, kept);
-          if (kept.summary) summaries.set(key, kept.summary);
-        }
-        continue;
-      }
-      const members = component.map((key) => slotOf.get(key)!);
-      const recursive = members.length > 1 || callees.get(members[0]!.key)!.includes(members[0]!.key);
+      if (!component.some((key) => dirty.has(key))) continue;
+      const members = component.map((key) => slotByKey(key)!);
+      const before = members.map((m) => states.get(m.key)?.summary);
+      const recursive = members.length > 1 || calleesOf(members[0]!.key).includes(members[0]!.key);
       // Jacobi rounds from no summaries, as long as some summary of the component changes.
-      let states = members.map(compute);
+      for (const m of members) summaries.delete(m.key);
+      let computed = members.map(compute);
       for (let round = 1; recursive && round < MAX_ROUNDS; round++) {
-        const changed = states.some((s, i) => !sameData(summaries.get(members[i]!.key), s.summary));
-        states.forEach((s, i) => summaries.set(members[i]!.key, s.summary!));
-        if (!changed) break;
-        states = members.map(compute);
+        const again = computed.some((s, i) => !sameData(summaries.get(members[i]!.key), s.summary));
+        computed.forEach((s, i) => summaries.set(members[i]!.key, s.summary!));
+        if (!again) break;
+        computed = members.map(compute);
       }
-      states.forEach((s, i) => {
+      computed.forEach((s, i) => {
         const key = members[i]!.key;
         summaries.set(key, s.summary!);
-        next.set(key, s);
-        summaryChanged(key, s);
+        states.set(key, s);
+        if (sameData(before[i], s.summary)) return;
+        for (const caller of graph.callers.get(key) ?? []) dirty.add(caller);
       });
     }
     // Functions nothing calls by name are expanded once their callees are final.
-    for (const slot of slots) {
-      if (slot.named) continue;
-      const kept = previous.get(slot.key);
-      next.set(slot.key, kept && !dirty.has(slot.key) ? kept : compute(slot));
+    for (const key of dirty) {
+      const slot = slotByKey(key);
+      if (slot && !slot.named) states.set(key, compute(slot));
     }
 
+    // Each file's part of the model, made again where something in it changed.
     const functions: ProjectFunction[] = [];
-    const functionsByKind = new Map<ProjectEvent['kind'], ProjectFunction[]>();
+    const byKind = new Map<ProjectEvent['kind'], ProjectFunction[]>();
     const activated: ActivatedPassThrough[] = [];
-    for (const slot of slots) {
-      const state = next.get(slot.key)!;
+    for (const id of ids) {
+      const entry = entries.get(id)!;
+      if (!entry.part || graphChanged || touched.has(entry.file)) entry.part = this.part(entry, graph);
+      for (const pf of entry.part.functions) functions.push(pf);
+      for (const [kind, list] of entry.part.byKind) {
+        const all = byKind.get(kind);
+        if (all) for (const pf of list) all.push(pf);
+        else byKind.set(kind, [...list]);
+      }
+      for (const a of entry.part.activated) activated.push(a);
+    }
+    this.entries = entries;
+    this.order = ids;
+    this.table = table;
+    this.graph = graph;
+    this.stats.functions = functions.length;
+    return { files, functions, functionsByKind: byKind, activatedPassThroughs: dedupeActivations(activated) };
+  }
+
+  private part(entry: FileEntry, graph: CallGraph): ModelPart {
+    const part: ModelPart = { functions: [], byKind: new Map(), activated: [] };
+    for (const slot of entry.slots) {
+      const state = this.states.get(slot.key)!;
       const hasCallers = graph.callers.has(slot.key);
-      const summary = state.summary ?? NO_SUMMARY;
       const made = state.made;
       // The same object when nothing about it changed, so what rules remember per function stays valid.
       state.made =
@@ -191,26 +273,19 @@ export class ProjectModelBuilder {
               file: slot.file,
               fn: slot.fn,
               events: state.events,
-              summary,
+              summary: state.summary ?? NO_SUMMARY,
               hasCallers,
               eventsByKind: made?.events === state.events ? made.eventsByKind : groupByKind(state.events),
             };
-      functions.push(state.made);
+      part.functions.push(state.made);
       for (const kind of state.made.eventsByKind.keys()) {
-        const list = functionsByKind.get(kind);
+        const list = part.byKind.get(kind);
         if (list) list.push(state.made);
-        else functionsByKind.set(kind, [state.made]);
+        else part.byKind.set(kind, [state.made]);
       }
-      activated.push(...state.activated);
+      part.activated.push(...state.activated);
     }
-    this.states = next;
-    this.graph = graph;
-    if (this.keys.size > files.length) {
-      const current = new Set(ids);
-      for (const id of this.keys.keys()) if (!current.has(id)) this.keys.delete(id);
-    }
-    this.stats.functions = slots.length;
-    return { files, functions, functionsByKind, activatedPassThroughs: dedupeActivations(activated) };
+    return part;
   }
 }
 
@@ -232,7 +307,7 @@ function sameList(a: readonly (string | undefined)[], b: readonly (string | unde
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function callGraph(slots: readonly Slot[], callees: ReadonlyMap<string, (string | undefined)[]>): CallGraph {
+function callGraph(slots: readonly Slot[], calleesOf: (key: string) => (string | undefined)[]): CallGraph {
   const callers = new Map<string, string[]>();
   const callersByName = new Map<string, string[]>();
   for (const slot of slots) {
@@ -242,7 +317,7 @@ function callGraph(slots: readonly Slot[], callees: ReadonlyMap<string, (string 
       if (list[list.length - 1] !== slot.key) list.push(slot.key);
       callersByName.set(event.name, list);
     }
-    for (const callee of callees.get(slot.key)!) {
+    for (const callee of calleesOf(slot.key)) {
       if (callee === undefined) continue;
       const list = callers.get(callee) ?? [];
       if (!list.includes(slot.key)) list.push(slot.key);
@@ -250,7 +325,7 @@ function callGraph(slots: readonly Slot[], callees: ReadonlyMap<string, (string 
     }
   }
   const named = slots.filter((s) => s.named).map((s) => s.key);
-  return { components: componentsCalleesFirst(named, (key) => callees.get(key)!), callers, callersByName };
+  return { components: componentsCalleesFirst(named, calleesOf), callers, callersByName };
 }
 
 function dedupeActivations(list: ActivatedPassThrough[]): ActivatedPassThrough[] {

@@ -33,6 +33,32 @@ export class FunctionTable {
     return this.byKey.get(key);
   }
 
+  /**
+   * The file at `fileIndex` now has these facts (an edit): its old definitions leave the table and the new
+   * ones join it, each name's list kept in file and function order, as the constructor makes it.
+   */
+  replaceFile(fileIndex: number, before: FileFacts, after: FileFacts, keys: readonly string[]): void {
+    const touched = new Set<string>();
+    for (const fn of before.functions) {
+      if (fn.name.startsWith('<') || touched.has(fn.name)) continue;
+      touched.add(fn.name);
+      const list = (this.byName.get(fn.name) ?? []).filter((ref) => ref.fileIndex !== fileIndex);
+      if (list.length > 0) this.byName.set(fn.name, list);
+      else this.byName.delete(fn.name);
+    }
+    before.functions.forEach((_, functionIndex) => this.byKey.delete(keys[functionIndex] ?? ''));
+    after.functions.forEach((fn, functionIndex) => {
+      if (fn.name.startsWith('<')) return;
+      const key = keys[functionIndex] ?? functionKey(after.path, functionIndex);
+      const ref = { fileIndex, functionIndex, key, file: after, fn };
+      const list = this.byName.get(fn.name) ?? [];
+      list.push(ref);
+      if (list.length > 1) list.sort((a, b) => a.fileIndex - b.fileIndex || a.functionIndex - b.functionIndex);
+      this.byName.set(fn.name, list);
+      this.byKey.set(key, ref);
+    });
+  }
+
   *all(): Iterable<FunctionRef> {
     for (const list of this.byName.values()) yield* list;
   }
