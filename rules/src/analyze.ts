@@ -33,7 +33,7 @@ export interface FactsCache {
 }
 
 /** Changes whenever extraction may produce different facts for the same text. */
-export const FACTS_FORMAT_VERSION = 1;
+export const FACTS_FORMAT_VERSION = 2;
 
 export function factsCacheKey(text: string, knownAliases: readonly string[]): string {
   const hash = createHash('sha256');
@@ -53,6 +53,8 @@ export interface AnalyzeOptions {
   scanMemo?: TextScanMemo;
   /** Asked between parses by analyzeProjectAsync: true stops the analysis with AnalysisCancelled. */
   isCancelled?: () => boolean;
+  /** Told by analyzeProjectAsync whenever it lets the event loop run, and once all files are extracted. */
+  onProgress?: (progress: AnalysisProgress) => void;
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
    * file bypasses `cache`. */
   extractorFor?: (path: string) => IncrementalExtractor | undefined;
@@ -77,7 +79,7 @@ function* extractRelevant(
   files: readonly ProjectFile[],
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
-): Generator<void, FileFacts[]> {
+): Generator<AnalysisProgress, FileFacts[]> {
   const { cache, extractorFor, scanMemo } = options;
   const candidate = (file: ProjectFile): boolean =>
     scanMemo ? scanMemo.isCandidate(file.path, file.text) : isCandidateText(file.text);
@@ -115,7 +117,7 @@ function* extractRelevant(
   for (const [index, file] of files.entries()) {
     if (!noPrefilter && !candidate(file)) continue;
     extract(index, []);
-    yield;
+    yield { pass: 1, examined: index + 1, total: files.length, parsed: facts.size };
   }
   // Aliases defined in one file (a header) and used in another, helpers defined elsewhere, and callers of
   // functions that apply the code. Each name is searched for once, in one pass over the files per round.
@@ -144,7 +146,7 @@ function* extractRelevant(
         if (!unknown || !aliasPattern || !mentions(file, aliasPattern)) continue;
       }
       extract(index, aliases);
-      yield;
+      yield { pass: round + 2, examined: index + 1, total: files.length, parsed: facts.size };
     }
   }
   scanMemo?.endRun();
@@ -158,6 +160,17 @@ export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOp
   let step = steps.next();
   while (!step.done) step = steps.next();
   return finishAnalysis(files, step.value, notes, options);
+}
+
+/**
+ * Where an analysis is: its pass over the files (1: the prefilter's; then one per round that follows aliases and
+ * helpers into other files; 0: all extracted, the rules run next), how far that pass is, and files parsed so far.
+ */
+export interface AnalysisProgress {
+  pass: number;
+  examined: number;
+  total: number;
+  parsed: number;
 }
 
 /** Thrown by analyzeProjectAsync when `isCancelled` says a newer analysis makes this one useless. */
@@ -184,11 +197,13 @@ export async function analyzeProjectAsync(
   let step = steps.next();
   for (let parsed = 1; !step.done; parsed++) {
     if (parsed % FILES_PER_TURN === 0) {
+      options.onProgress?.(step.value);
       await new Promise((resolve) => setImmediate(resolve));
       if (options.isCancelled?.()) throw new AnalysisCancelled();
     }
     step = steps.next();
   }
+  options.onProgress?.({ pass: 0, examined: files.length, total: files.length, parsed: step.value.length });
   return finishAnalysis(files, step.value, notes, options);
 }
 

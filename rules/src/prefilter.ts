@@ -45,8 +45,10 @@ function computeCalledHelperNames(facts: FileFacts): string[] {
         if (e.target) socketKeys.add(e.target);
       } else if (e.socket) socketKeys.add(e.socket);
     }
-    for (const e of fn.events) {
-      if (e.kind !== 'call' || defined.has(e.name)) continue;
+    for (const original of fn.events) {
+      // `sock.ioctl(code)`: a project function of an API's name may be what applies the code.
+      const e = original.kind === 'call' ? original : original.asCall?.codeArgs.length ? original.asCall : undefined;
+      if (!e || defined.has(e.name)) continue;
       const touchesSocket =
         e.codeArgs.length > 0 ||
         e.args.some((a) => a !== null && socketKeys.has(a)) ||

@@ -3,7 +3,7 @@
 // summarised again. A first build is the same algorithm with nothing kept, so both give the same model.
 import type { FileFacts, FunctionFacts, OtherCall } from '../facts/fact-types.js';
 import { componentsCalleesFirst } from './call-graph.js';
-import { expandFunction, mapTarget, type ExpansionContext } from './expand-events.js';
+import { expandFunction, mapTarget, shadowedApi, type ExpansionContext } from './expand-events.js';
 import type { ProjectFunction, ProjectModel } from './project-model.js';
 import { FunctionTable, functionKey } from './resolve-callee.js';
 import { sameData } from './same-data.js';
@@ -168,9 +168,7 @@ export class ProjectModelBuilder {
     let graphChanged = !this.graph || !sameOrder || keysChanged;
     for (const slot of reresolve) {
       const before = states.get(slot.key);
-      const resolved = slot.fn.events.flatMap((e) =>
-        e.kind === 'call' ? [table.resolve(e, slot.fn, slot.fileIndex)?.key] : [],
-      );
+      const resolved = resolveCalls(slot, table);
       newCallees.set(slot.key, resolved);
       const sameCallees = before !== undefined && sameList(before.callees, resolved);
       if (!sameCallees) graphChanged = true;
@@ -299,8 +297,24 @@ function groupByKind(events: readonly ProjectEvent[]): Map<ProjectEvent['kind'],
   return groups;
 }
 
+/** The names a function calls: its calls, and the APIs it calls that a project definition may shadow. */
 function callNames(fn: FunctionFacts): string[] {
-  return fn.events.flatMap((e) => (e.kind === 'call' ? [e.name] : []));
+  return fn.events.flatMap((e) => (e.kind === 'call' ? [e.name] : e.asCall ? [e.asCall.name] : []));
+}
+
+/**
+ * The key of the function each call resolves to, in event order: calls, and API calls a project definition
+ * shadows (undefined where it does not), as expandFunction sees them.
+ */
+function resolveCalls(slot: Slot, table: FunctionTable): (string | undefined)[] {
+  const resolve = (call: OtherCall): ReturnType<FunctionTable['resolve']> =>
+    table.resolve(call, slot.fn, slot.fileIndex);
+  return slot.fn.events.flatMap((e) => {
+    if (e.kind === 'call') return [resolve(e)?.key];
+    if (!e.asCall) return [];
+    const call = shadowedApi(e, slot.fn, { resolve });
+    return [call ? resolve(call)?.key : undefined];
+  });
 }
 
 function sameList(a: readonly (string | undefined)[], b: readonly (string | undefined)[]): boolean {
@@ -311,11 +325,10 @@ function callGraph(slots: readonly Slot[], calleesOf: (key: string) => (string |
   const callers = new Map<string, string[]>();
   const callersByName = new Map<string, string[]>();
   for (const slot of slots) {
-    for (const event of slot.fn.events) {
-      if (event.kind !== 'call') continue;
-      const list = callersByName.get(event.name) ?? [];
+    for (const name of callNames(slot.fn)) {
+      const list = callersByName.get(name) ?? [];
       if (list[list.length - 1] !== slot.key) list.push(slot.key);
-      callersByName.set(event.name, list);
+      callersByName.set(name, list);
     }
     for (const callee of calleesOf(slot.key)) {
       if (callee === undefined) continue;

@@ -80,7 +80,11 @@ export class FunctionTable {
         (c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified),
       );
     } else {
+      const all = candidates;
       candidates = candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
+      // In a method, an unqualified call no free function answers may be a base class's method of that arity.
+      if (candidates.length === 0 && caller.className)
+        candidates = all.filter((c) => c.fn.className !== undefined && c.fn.params.length === call.args.length);
     }
     const sameArity = candidates.filter((c) => c.fn.params.length === call.args.length);
     if (sameArity.length > 0) candidates = sameArity;

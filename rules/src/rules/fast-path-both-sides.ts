@@ -1,10 +1,17 @@
 // fast-path-both-sides: the fast path must be set on both ends of a loopback connection. Reported in one
 // function (socketpair emulation: a listener and a socket connecting to it, only one with the fast path) and
 // across the project (the fast path applied only on connecting sockets, or only on listening ones).
-import type { ProjectFunction } from '../index/project-model.js';
+import type { ProjectFunction, ProjectModel } from '../index/project-model.js';
 import type { ProjectEvent } from '../index/summary-types.js';
 import type { RelatedLocation } from '../types.js';
-import { applications, eventsOfKind, functionsWithKind, type ApplicationInFunction } from './applications.js';
+import {
+  applications,
+  eventsOfKind,
+  functionsWithKind,
+  type Application,
+  type ApplicationInFunction,
+} from './applications.js';
+import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { applicationName } from './related.js';
 
@@ -38,7 +45,10 @@ function isDelegated(pf: ProjectFunction, socket: string): boolean {
 }
 
 /** In one function: the listener, the sockets connecting to it, and which of them apply the fast path. */
-function* localPairs(pf: ProjectFunction): Iterable<{
+function* localPairs(
+  pf: ProjectFunction,
+  model: ProjectModel,
+): Iterable<{
   has: ApplicationInFunction['ioctl'];
   other: ProjectEvent;
   hasSocket: string;
@@ -47,7 +57,8 @@ function* localPairs(pf: ProjectFunction): Iterable<{
 }> {
   const listens = eventsOfKind(pf, 'listen').filter((l) => l.socket);
   if (listens.length === 0) return;
-  const ioctls = eventsOfKind(pf, 'ioctl');
+  // An application on a socket that is not TCP fails (fast-path-tcp-only): it is no side of a session.
+  const ioctls = eventsOfKind(pf, 'ioctl').filter((i) => !isNonTcpApplication(model, pf, i as Application));
   const accepts = eventsOfKind(pf, 'accept');
   for (const listen of listens) {
     const listener = listen.socket!;
@@ -96,7 +107,7 @@ export default createRule({
   check(context) {
     const reported = new Set<string>();
     for (const pf of functionsWithKind(context.model, 'listen')) {
-      for (const pair of localPairs(pf)) {
+      for (const pair of localPairs(pf, context.model)) {
         const messageId = pair.side === 'server' ? 'listenerOnly' : 'connectorOnly';
         const message =
           pair.side === 'server'
@@ -117,7 +128,7 @@ export default createRule({
     const judged: { app: ApplicationInFunction; side: Side }[] = [];
     const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
     for (const app of applications(context.model)) {
-      if (isDelegated(app.pf, app.socket)) continue;
+      if (isDelegated(app.pf, app.socket) || isNonTcpApplication(context.model, app.pf, app.ioctl)) continue;
       let sides = sidesByFunction.get(app.pf);
       if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
       const side = sides.get(app.socket);
