@@ -10,8 +10,12 @@
 //      (all files read) and until workspace/diagnostic answers (every file analysed), and the edit
 //      latency of a file inside that workspace afterwards;
 //   4. the server's peak RSS (VmHWM from /proc/<pid>/status, read before shutdown).
+// With --real DIR, first measures on real code (see realScenario): DIR as one workspace folder, and the
+// workspace inside DIR that holds --file (default REAL_FILE); the generated figures above then follow as a
+// second, regression-only table.
 // Prints a table and writes bench/out/lsp-results.json. Not a pass/fail test: targets are printed.
-// Usage: node bench/lsp-latency.mjs [--edits N] [--size MB] [--skip-workspace] [--skip-document]
+// Usage: node bench/lsp-latency.mjs [--real DIR [--file PATH] [--skip-whole | --whole-only]] [--edits N] [--size MB]
+//        [--skip-workspace] [--skip-document]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +26,8 @@ import { generateTree } from './generate-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench/out');
-const serverBin = path.join(root, 'server/dist/src/bin.js');
+// LSP_BENCH_SERVER=path/to/bin.js measures another build (a baseline) with the same client.
+const serverBin = process.env.LSP_BENCH_SERVER ?? path.join(root, 'server/dist/src/bin.js');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -31,6 +36,17 @@ const EDITS = arg('--edits', 100);
 const MEGABYTES = arg('--size', 100);
 const SKIP_WORKSPACE = process.argv.includes('--skip-workspace');
 const SKIP_DOCUMENT = process.argv.includes('--skip-document');
+const stringArg = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const REAL_DIR = stringArg('--real');
+/** The issue's reference measurement: libzmq's src/ip.cpp, in the libzmq workspace (relative to DIR). */
+const REAL_FILE = stringArg('--file') ?? 'zeromq+libzmq/src/ip.cpp';
+const SKIP_WHOLE = process.argv.includes('--skip-whole');
+const WHOLE_ONLY = process.argv.includes('--whole-only');
+const TARGET_OPEN_MS = 500;
+const TARGET_RSS_MB = 300;
 const TARGET_P95_MS = 20;
 const TARGET_INDEX_S = 10;
 
@@ -113,6 +129,12 @@ class Client {
         listener.resolve(value);
       }
     }
+  }
+
+  /** CPU time (user + system) the server used so far, in ms (clock ticks of 10 ms: compare over many edits). */
+  cpuMs() {
+    const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   }
 
   peakRssMb() {
@@ -435,17 +457,124 @@ async function workspaceScenario(results) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Real code: a server started on a real workspace folder indexes it, then the file is opened and edited.
+
+/** One server session on `folder`: index, open `file`, edit it; diagnostics pulled or pushed. */
+async function realSession(folder, file, { pull }) {
+  const client = Client.start();
+  const ended = client.next((method, params, at) =>
+    method === '$/progress' && params.value?.kind === 'end' ? at : undefined,
+  );
+  // The server logs how many source files it read ("winsock-lint: N source files in DIR").
+  const counted = client.next((method, params) =>
+    method === 'window/logMessage' ? /(\d+) source files in/.exec(params.message)?.[1] : undefined,
+  );
+  const t0 = performance.now();
+  await initialize(client, { folder, pull });
+  const progressEnd = await ended;
+  // Answered once every file of the folder is analysed (the server handles it in push mode too).
+  const { result, at } = await client.request('workspace/diagnostic', { previousResultIds: [] });
+  const session = {
+    folder,
+    pull,
+    sourceFiles: Number(await counted),
+    filesWithDiagnostics: result.items.filter((item) => item.items?.length > 0).length,
+    indexReadSeconds: (progressEnd - t0) / 1000,
+    indexAnalysedSeconds: (at - t0) / 1000,
+  };
+  const text = fs.readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const pushed = pull
+    ? undefined
+    : client.next((method, params, when) =>
+        method === 'textDocument/publishDiagnostics' && params.uri === uri && params.version === 1
+          ? { at: when, count: params.diagnostics.length }
+          : undefined,
+      );
+  const openCpu = client.cpuMs();
+  const t1 = performance.now();
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cpp', version: 1, text } });
+  if (pull) {
+    const answer = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    session.openMs = answer.at - t1;
+    session.openDiagnostics = answer.result.items?.length ?? 0;
+  } else {
+    const opened = await pushed;
+    session.openMs = opened.at - t1;
+    session.openDiagnostics = opened.count;
+  }
+  session.openCpuMs = client.cpuMs() - openCpu;
+  const cpuBefore = client.cpuMs();
+  const { latencies } = await editLatencies(client, uri, text, { pull, startVersion: 1, edits: EDITS });
+  session.edit = stats(latencies);
+  // Wall times grow with the machine's load; the server's CPU time per edit much less.
+  session.editCpuMs = (client.cpuMs() - cpuBefore) / EDITS;
+  session.peakRssMb = client.peakRssMb();
+  await client.stop();
+  return session;
+}
+
+/**
+ * `--real DIR`: the workspace inside DIR that holds REAL_FILE (pull and push sessions), then DIR itself as
+ * one workspace folder (pull; peak RSS on the whole tree), each opening and editing REAL_FILE.
+ */
+async function realScenario(results) {
+  const dir = path.resolve(REAL_DIR);
+  const file = path.join(dir, REAL_FILE);
+  if (!fs.existsSync(file)) throw new Error(`--real: ${file} does not exist (choose one with --file PATH)`);
+  const top = REAL_FILE.split(/[\\/]/)[0];
+  const workspace = top !== REAL_FILE ? path.join(dir, top) : dir;
+  results.real = { dir, file: REAL_FILE, sessions: [] };
+  if (!WHOLE_ONLY) {
+    for (const pull of [true, false]) results.real.sessions.push(await realSession(workspace, file, { pull }));
+  }
+  if (!SKIP_WHOLE && workspace !== dir) results.real.sessions.push(await realSession(dir, file, { pull: true }));
+}
+
+function realRows(real) {
+  const rows = [];
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  for (const s of real.sessions) {
+    const name = `${path.basename(s.folder)} (${s.sourceFiles} files, ${s.pull ? 'pull' : 'push'})`;
+    rows.push(
+      [`${name}: indexed (all files analysed)`, `${s.indexAnalysedSeconds.toFixed(2)} s`, ''],
+      [
+        `${name}: didOpen ${path.basename(real.file)} -> diagnostics`,
+        ms(s.openMs),
+        `< ${TARGET_OPEN_MS} ms once indexed`,
+      ],
+      [`${name}: server CPU time of the open`, ms(s.openCpuMs), ''],
+      [`${name}: one-char edit -> diagnostics, median`, ms(s.edit.medianMs), ''],
+      [`${name}: one-char edit -> diagnostics, p95`, ms(s.edit.p95Ms), `< ${TARGET_P95_MS} ms`],
+      [`${name}: server CPU time per edit (mean)`, ms(s.editCpuMs), ''],
+      [`${name}: server peak RSS`, `${s.peakRssMb.toFixed(0)} MB`, `< ${TARGET_RSS_MB} MB`],
+    );
+  }
+  return rows;
+}
 
 async function main() {
   fs.mkdirSync(out, { recursive: true });
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   const results = { date: new Date().toISOString(), cores, node: process.version, edits: EDITS };
+  if (REAL_DIR) await realScenario(results);
   if (!SKIP_DOCUMENT) await documentScenario(results);
   if (!SKIP_WORKSPACE) await workspaceScenario(results);
 
   const pad = (s, n) => String(s).padEnd(n);
   const ms = (v) => (v === undefined ? '–' : `${v.toFixed(1)} ms`);
   console.log(`winsock-lint language server (${cores} cores, node ${process.version})\n`);
+  if (results.real) {
+    console.log(`real code: ${results.real.dir}, file ${results.real.file}, ${EDITS} edits per session\n`);
+    console.log(`${pad('measure', 72)}${pad('value', 14)}target`);
+    for (const [label, value, target] of realRows(results.real))
+      console.log(`${pad(label, 72)}${pad(value, 14)}${target}`);
+    if (SKIP_DOCUMENT && SKIP_WORKSPACE) {
+      fs.writeFileSync(path.join(out, 'lsp-results.json'), JSON.stringify(results, null, 2));
+      return;
+    }
+    console.log('\ngenerated code (regression only)\n');
+  }
   console.log(`${pad('measure', 64)}${pad('value', 22)}target`);
   const rows = [];
   if (!SKIP_DOCUMENT) {

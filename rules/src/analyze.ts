@@ -7,6 +7,7 @@ import type { TextScanMemo } from './text-scan-memo.js';
 import { languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
+import type { ProjectModelBuilder } from './index/model-builder.js';
 import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionPattern } from './prefilter.js';
 import { rules } from './rules/registry.js';
 import type { RawFinding } from './rules/create-rule.js';
@@ -57,6 +58,9 @@ export interface AnalyzeOptions {
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
    * file bypasses `cache`. */
   extractorFor?: (path: string) => IncrementalExtractor | undefined;
+  /** Keeps the project model from one analysis of the project to the next (the language server keeps one per
+   * project), so an edit recomputes only the functions it can change. */
+  modelBuilder?: ProjectModelBuilder;
 }
 
 export function defaultSeverities(): Record<RuleId, Severity> {
@@ -99,7 +103,8 @@ function* extractRelevant(
       const key = cache ? (scanMemo ? scanMemo.factsKey(file.path, file.text, aliases, computeKey) : computeKey()) : '';
       const cached = cache?.get(key);
       if (cached) {
-        facts.set(index, { ...cached, path: file.path });
+        // The very facts when the path is the same, so the model builder sees its functions unchanged.
+        facts.set(index, cached.path === file.path ? cached : { ...cached, path: file.path });
         return;
       }
       const extracted = extractFileFacts(file.path, file.text, { knownAliases: aliases });
@@ -208,7 +213,7 @@ function finishAnalysis(
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
 ): FileResult[] {
-  const model = buildProjectModel(facts);
+  const model = options.modelBuilder ? options.modelBuilder.build(facts) : buildProjectModel(facts);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const raw: RawFinding[] = [];
   for (const rule of rules) {

@@ -35,6 +35,7 @@ export { extractFileFacts } from './facts/extract-file.js';
 export { IncrementalExtractor } from './facts/incremental-extract.js';
 export type { FileFacts } from './facts/fact-types.js';
 export { buildProjectModel } from './index/project-model.js';
+export { ProjectModelBuilder } from './index/model-builder.js';
 export { rules } from './rules/registry.js';
 export * from './config/index.js';
 export * from './suppress/index.js';

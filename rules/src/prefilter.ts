@@ -1,6 +1,6 @@
 // Byte-level prefilter: decides from text alone whether a file can matter, so only those are parsed.
 import { CODE_SPELLING_PATTERN } from './facts/code-constant.js';
-import type { FileFacts } from './facts/fact-types.js';
+import type { FileFacts, FunctionFacts } from './facts/fact-types.js';
 
 /** May the text use the fast-path code (in any spelling, or through one of `extraNames`)? */
 export function isCandidateText(text: string, extraNames: readonly string[] = []): boolean {
@@ -23,6 +23,15 @@ export function mentionPattern(names: readonly string[]): RegExp {
  * parsed too, so helpers in other files are summarised.
  */
 export function calledHelperNames(facts: FileFacts): string[] {
+  // Facts are immutable: the language server asks again after every edit for every unchanged file.
+  let names = helperNamesOf.get(facts.functions);
+  if (!names) helperNamesOf.set(facts.functions, (names = computeCalledHelperNames(facts)));
+  return names;
+}
+
+const helperNamesOf = new WeakMap<readonly FunctionFacts[], string[]>();
+
+function computeCalledHelperNames(facts: FileFacts): string[] {
   const defined = new Set(facts.functions.map((f) => f.name));
   const names = new Set<string>();
   for (const fn of facts.functions) {
@@ -58,21 +67,69 @@ export function calledHelperNames(facts: FileFacts): string[] {
  * function, to any depth): files calling them must be parsed, since the application happens there.
  */
 export function applyingFunctionNames(all: readonly FileFacts[]): string[] {
+  // The names each function calls, and those applying the code themselves, are found once per file's facts;
+  // then the callers of applying names are added, to any depth.
+  const inputs = all.map((facts) => {
+    let calls = applyingCallsOf.get(facts.functions);
+    if (!calls) applyingCallsOf.set(facts.functions, (calls = applyingCalls(facts.functions)));
+    return calls;
+  });
+  // After an edit that changed no name a function applies or calls, the answer is the last one.
+  const last = lastApplying;
+  if (last?.inputs.length === inputs.length && inputs.every((c, i) => sameCalls(c, last.inputs[i]!))) {
+    return last.names;
+  }
+  const callersOf = new Map<string, string[]>();
   const applying = new Set<string>();
-  for (let changed = true, rounds = 0; changed && rounds < 32; rounds++) {
-    changed = false;
-    for (const facts of all) {
-      for (const fn of facts.functions) {
-        if (fn.name.startsWith('<') || applying.has(fn.name)) continue;
-        const applies = fn.events.some(
-          (e) => e.kind === 'ioctl' || e.kind === 'passthrough' || (e.kind === 'call' && applying.has(e.name)),
-        );
-        if (applies) {
-          applying.add(fn.name);
-          changed = true;
-        }
-      }
+  const queue: string[] = [];
+  for (const calls of inputs) {
+    for (const name of calls.direct) {
+      if (!applying.has(name)) queue.push(name);
+      applying.add(name);
+    }
+    for (const [caller, callee] of calls.edges) {
+      const list = callersOf.get(callee);
+      if (list) list.push(caller);
+      else callersOf.set(callee, [caller]);
     }
   }
-  return [...applying];
+  while (queue.length > 0) {
+    for (const caller of callersOf.get(queue.pop()!) ?? []) {
+      if (applying.has(caller)) continue;
+      applying.add(caller);
+      queue.push(caller);
+    }
+  }
+  lastApplying = { inputs, names: [...applying] };
+  return lastApplying.names;
+}
+
+interface ApplyingCalls {
+  direct: string[];
+  edges: [string, string][];
+}
+
+let lastApplying: { inputs: ApplyingCalls[]; names: string[] } | undefined;
+
+function sameCalls(a: ApplyingCalls, b: ApplyingCalls): boolean {
+  if (a === b) return true;
+  return (
+    a.direct.length === b.direct.length &&
+    a.edges.length === b.edges.length &&
+    a.direct.every((n, i) => n === b.direct[i]) &&
+    a.edges.every(([caller, callee], i) => caller === b.edges[i]![0] && callee === b.edges[i]![1])
+  );
+}
+
+const applyingCallsOf = new WeakMap<readonly FunctionFacts[], ApplyingCalls>();
+
+function applyingCalls(functions: readonly FunctionFacts[]): ApplyingCalls {
+  const direct: string[] = [];
+  const edges: [string, string][] = [];
+  for (const fn of functions) {
+    if (fn.name.startsWith('<')) continue;
+    if (fn.events.some((e) => e.kind === 'ioctl' || e.kind === 'passthrough')) direct.push(fn.name);
+    for (const e of fn.events) if (e.kind === 'call') edges.push([fn.name, e.name]);
+  }
+  return { direct, edges };
 }

@@ -9,6 +9,7 @@ import {
   analyzeProject,
   analyzeProjectAsync,
   IncrementalExtractor,
+  ProjectModelBuilder,
   TextScanMemo,
 } from '@winsock-lint/rules';
 import type {
@@ -101,6 +102,8 @@ interface Project {
   facts: RunFactsCache;
   /** What the prefilter's scans found in each file, kept while the file's text is unchanged. */
   scans: TextScanMemo;
+  /** The project model, kept between runs: an edit recomputes only the functions it can change. */
+  model: ProjectModelBuilder;
   running: Promise<void> | undefined;
   again: boolean;
   /** The last run's inputs, for re-analysing a fixed text (fix all). */
@@ -236,7 +239,13 @@ export class Analyzer {
     const files = [...others, { path: result.enginePath, text }];
     const configFor = project?.lastConfigFor;
     const cache = project?.facts.readOnly();
-    const analysed = analyzeProject(files, { ...(configFor ? { configFor } : {}), ...(cache ? { cache } : {}) });
+    // The project's model builder gives a from-scratch result for any input, and keeps the unchanged functions.
+    const modelBuilder = project?.model;
+    const analysed = analyzeProject(files, {
+      ...(configFor ? { configFor } : {}),
+      ...(cache ? { cache } : {}),
+      ...(modelBuilder ? { modelBuilder } : {}),
+    });
     return analysed.find((r) => r.path === result.enginePath)?.findings ?? [];
   }
 
@@ -253,6 +262,7 @@ export class Analyzer {
       project = {
         facts: new RunFactsCache(),
         scans: new TextScanMemo(),
+        model: new ProjectModelBuilder(),
         running: undefined,
         again: false,
         lastFiles: [],
@@ -349,6 +359,7 @@ export class Analyzer {
             configFor,
             cache: project.facts,
             scanMemo: project.scans,
+            modelBuilder: project.model,
             extractorFor: (path) => {
               const entry = byPath.get(path);
               return entry && entry.version !== null ? this.extractorFor(entry.uri) : undefined;

@@ -2,8 +2,7 @@
 // the argument, a connect on the receiver's member socket, a socket created by a factory, and so on.
 import type { BranchStep, FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
 import { isKnownOptionName } from '../facts/winsock-api.js';
-import type { FunctionRef, FunctionTable } from './resolve-callee.js';
-import { refKey } from './resolve-callee.js';
+import type { FunctionRef } from './resolve-callee.js';
 import type {
   ActivatedPassThrough,
   CreationSummary,
@@ -15,10 +14,10 @@ import type {
 } from './summary-types.js';
 
 export interface ExpansionContext {
-  table: FunctionTable;
+  /** The function a call of the expanded function means (see resolve-callee.ts). */
+  resolve(call: OtherCall): FunctionRef | undefined;
+  /** By FunctionRef key; a callee without one is not summarised (yet). */
   summaries: ReadonlyMap<string, FunctionSummary>;
-  /** Filled with the keys of functions some call resolved to. */
-  called: Set<string>;
   activated: ActivatedPassThrough[];
 }
 
@@ -241,34 +240,27 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
 export function shadowedApi(
   event: SocketEvent,
   fn: FunctionFacts,
-  fileIndex: number,
-  ctx: Pick<ExpansionContext, 'table'>,
+  ctx: Pick<ExpansionContext, 'resolve'>,
 ): OtherCall | undefined {
   const call = event.asCall;
   if (!call) return undefined;
-  const ref = ctx.table.resolve(call, fn, fileIndex);
+  const ref = ctx.resolve(call);
   if (!ref) return undefined;
   const isMember = call.receiver !== undefined || call.receiverIsThis;
   const ownClass = ref.fn.className !== undefined && ref.fn.className === fn.className;
   return isMember || ownClass || ref.fn.params.length === call.args.length ? call : undefined;
 }
 
-export function expandFunction(
-  fn: FunctionFacts,
-  fileIndex: number,
-  path: string,
-  ctx: ExpansionContext,
-): ProjectEvent[] {
+export function expandFunction(fn: FunctionFacts, path: string, ctx: ExpansionContext): ProjectEvent[] {
   const out: ProjectEvent[] = [];
   for (const original of fn.events) {
-    const event = shadowedApi(original, fn, fileIndex, ctx) ?? original;
+    const event = shadowedApi(original, fn, ctx) ?? original;
     if (event.kind !== 'call') {
       out.push({ ...event, via: [] });
       continue;
     }
-    const ref = ctx.table.resolve(event, fn, fileIndex);
-    const summary = ref ? ctx.summaries.get(refKey(ref)) : undefined;
-    if (ref) ctx.called.add(refKey(ref));
+    const ref = ctx.resolve(event);
+    const summary = ref ? ctx.summaries.get(ref.key) : undefined;
     if (ref && summary) {
       out.push(...expandCall(event, ref, summary, path, ctx, out));
       continue;

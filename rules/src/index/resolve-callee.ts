@@ -4,7 +4,7 @@ import type { FileFacts, FunctionFacts, OtherCall } from '../facts/fact-types.js
 export interface FunctionRef {
   fileIndex: number;
   functionIndex: number;
-  /** refKey of this ref, made once. */
+  /** functionKey(file.path, functionIndex): stable from one build of the model to the next. */
   key: string;
   file: FileFacts;
   fn: FunctionFacts;
@@ -12,16 +12,53 @@ export interface FunctionRef {
 
 export class FunctionTable {
   private readonly byName = new Map<string, FunctionRef[]>();
-  private readonly receivers = new WeakMap<FunctionFacts, Map<string, string>>();
+  /** Per caller, the receivers' classes; depends on the whole table, so an edit of the table starts it anew. */
+  private receivers = new WeakMap<FunctionFacts, Map<string, string>>();
+  private readonly byKey = new Map<string, FunctionRef>();
 
-  constructor(files: readonly FileFacts[]) {
+  /** `keys[fileIndex][functionIndex]`: the functions' keys when the caller has them already. */
+  constructor(files: readonly FileFacts[], keys?: readonly (readonly string[])[]) {
     files.forEach((file, fileIndex) => {
       file.functions.forEach((fn, functionIndex) => {
         if (fn.name.startsWith('<')) return;
+        const key = keys?.[fileIndex]?.[functionIndex] ?? functionKey(file.path, functionIndex);
+        const ref = { fileIndex, functionIndex, key, file, fn };
         const list = this.byName.get(fn.name) ?? [];
-        list.push({ fileIndex, functionIndex, key: `${fileIndex}:${functionIndex}`, file, fn });
+        list.push(ref);
         this.byName.set(fn.name, list);
+        this.byKey.set(ref.key, ref);
       });
+    });
+  }
+
+  get(key: string): FunctionRef | undefined {
+    return this.byKey.get(key);
+  }
+
+  /**
+   * The file at `fileIndex` now has these facts (an edit): its old definitions leave the table and the new
+   * ones join it, each name's list kept in file and function order, as the constructor makes it.
+   */
+  replaceFile(fileIndex: number, before: FileFacts, after: FileFacts, keys: readonly string[]): void {
+    this.receivers = new WeakMap();
+    const touched = new Set<string>();
+    for (const fn of before.functions) {
+      if (fn.name.startsWith('<') || touched.has(fn.name)) continue;
+      touched.add(fn.name);
+      const list = (this.byName.get(fn.name) ?? []).filter((ref) => ref.fileIndex !== fileIndex);
+      if (list.length > 0) this.byName.set(fn.name, list);
+      else this.byName.delete(fn.name);
+    }
+    before.functions.forEach((_, functionIndex) => this.byKey.delete(keys[functionIndex] ?? ''));
+    after.functions.forEach((fn, functionIndex) => {
+      if (fn.name.startsWith('<')) return;
+      const key = keys[functionIndex] ?? functionKey(after.path, functionIndex);
+      const ref = { fileIndex, functionIndex, key, file: after, fn };
+      const list = this.byName.get(fn.name) ?? [];
+      list.push(ref);
+      if (list.length > 1) list.sort((a, b) => a.fileIndex - b.fileIndex || a.functionIndex - b.functionIndex);
+      this.byName.set(fn.name, list);
+      this.byKey.set(key, ref);
     });
   }
 
@@ -99,6 +136,7 @@ export class FunctionTable {
   }
 }
 
-export function refKey(ref: { fileIndex: number; functionIndex: number; key?: string }): string {
-  return ref.key ?? `${ref.fileIndex}:${ref.functionIndex}`;
+/** A function's key: its file's path (unique in a project) and its index among the file's functions. */
+export function functionKey(path: string, functionIndex: number): string {
+  return `${functionIndex}\0${path}`;
 }

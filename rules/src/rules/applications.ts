@@ -13,30 +13,22 @@ export interface ApplicationInFunction {
 }
 
 export function* applications(model: ProjectModel): Iterable<ApplicationInFunction> {
-  for (const pf of model.functions) {
-    for (const e of pf.events) {
-      if (e.kind === 'ioctl' && e.socket) yield { pf, ioctl: e as Application, socket: e.socket };
+  for (const pf of functionsWithKind(model, 'ioctl')) {
+    for (const e of eventsOfKind(pf, 'ioctl')) {
+      if (e.socket) yield { pf, ioctl: e as Application, socket: e.socket };
     }
   }
 }
 
-const byKind = new WeakMap<ProjectFunction, Map<string, ProjectEvent[]>>();
+/** The functions with at least one event of a kind, in model order. */
+export function functionsWithKind(model: ProjectModel, kind: ProjectEvent['kind']): readonly ProjectFunction[] {
+  return model.functionsByKind.get(kind) ?? [];
+}
 
-/** The function's events of one kind, grouped once per function. */
+/** The function's events of one kind, in order. */
 export function eventsOfKind<K extends ProjectEvent['kind']>(
   pf: ProjectFunction,
   kind: K,
 ): Extract<ProjectEvent, { kind: K }>[] {
-  let groups = byKind.get(pf);
-  if (!groups) {
-    groups = new Map();
-    // Pushed, not spread: copying the group for each event was quadratic in a big function's events.
-    for (const e of pf.events) {
-      const group = groups.get(e.kind);
-      if (group) group.push(e);
-      else groups.set(e.kind, [e]);
-    }
-    byKind.set(pf, groups);
-  }
-  return (groups.get(kind) ?? []) as Extract<ProjectEvent, { kind: K }>[];
+  return (pf.eventsByKind.get(kind) ?? []) as Extract<ProjectEvent, { kind: K }>[];
 }

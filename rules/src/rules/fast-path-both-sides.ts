@@ -4,7 +4,13 @@
 import type { ProjectFunction, ProjectModel } from '../index/project-model.js';
 import type { ProjectEvent } from '../index/summary-types.js';
 import type { RelatedLocation } from '../types.js';
-import { applications, eventsOfKind, type Application, type ApplicationInFunction } from './applications.js';
+import {
+  applications,
+  eventsOfKind,
+  functionsWithKind,
+  type Application,
+  type ApplicationInFunction,
+} from './applications.js';
 import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { applicationName } from './related.js';
@@ -103,7 +109,7 @@ export default createRule({
   },
   check(context) {
     const reported = new Set<string>();
-    for (const pf of context.model.functions) {
+    for (const pf of functionsWithKind(context.model, 'listen')) {
       for (const pair of localPairs(pf, context.model)) {
         const messageId = pair.side === 'server' ? 'listenerOnly' : 'connectorOnly';
         const message =

@@ -3,6 +3,7 @@
 import type { IoctlArgument } from '../facts/fact-types.js';
 import { WSA_IOCTL_ARGS, WSK_CONTROL_ARGS, nullPointerSpelling } from '../facts/winsock-api.js';
 import type { Fix, RelatedLocation } from '../types.js';
+import { eventsOfKind } from './applications.js';
 import { createRule, type RuleContext } from './create-rule.js';
 
 type MessageId = 'outBuffer' | 'outSize' | 'bytesReturned' | 'wskLevel' | 'wskOutSize' | 'wskIrp' | 'wrongApi';
@@ -60,12 +61,13 @@ export default createRule({
   },
   check(context) {
     for (const pf of context.model.functions) {
-      for (const e of pf.events) {
-        if (e.kind === 'ioctl' && e.via.length === 0 && e.api !== 'wrapper' && e.api !== 'generic') {
+      for (const e of eventsOfKind(pf, 'ioctl')) {
+        if (e.via.length === 0 && e.api !== 'wrapper' && e.api !== 'generic') {
           checkArguments(context, pf.file.path, e.api, e.args, [], pf.file.language);
-        } else if (e.kind === 'wrong-api') {
-          context.report({ path: pf.file.path, range: e.calleeRange, messageId: 'wrongApi', data: { api: e.api } });
         }
+      }
+      for (const e of eventsOfKind(pf, 'wrong-api')) {
+        context.report({ path: pf.file.path, range: e.calleeRange, messageId: 'wrongApi', data: { api: e.api } });
       }
     }
     // A pass-through WSAIoctl(s, code, …) is checked once some caller feeds it the fast-path code.

@@ -3,7 +3,7 @@
 import { EXEMPT_OPTIONS, SUPPORTED_OPTIONS, isWindowsOption } from '../facts/winsock-api.js';
 import { removalOf } from '../fix/statement-fixes.js';
 import { guardsCompatible } from '../facts/version-guards.js';
-import { eventsOfKind, type Application } from './applications.js';
+import { eventsOfKind, functionsWithKind, type Application } from './applications.js';
 import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { notRedefinedBetween, precedes, sameSocketFlow } from './flow.js';
@@ -23,7 +23,7 @@ export default createRule({
       "{{option}} is not supported on '{{socket}}': it was accepted from '{{listener}}', which has SIO_LOOPBACK_FAST_PATH applied, and accepted sockets inherit the fast path.",
   },
   check(context) {
-    for (const pf of context.model.functions) {
+    for (const pf of functionsWithKind(context.model, 'setsockopt')) {
       const ioctls = eventsOfKind(pf, 'ioctl');
       const accepts = eventsOfKind(pf, 'accept');
       for (const option of eventsOfKind(pf, 'setsockopt')) {

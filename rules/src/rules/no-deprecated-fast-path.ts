@@ -28,6 +28,7 @@ export default createRule({
       }
     }
     for (const file of context.model.files) {
+      if (file.codeUses.length === 0) continue;
       // The call applying exactly a code token, where removing it is all that is needed.
       const byCode = new Map<number, Removable>();
       for (const fn of file.functions) {

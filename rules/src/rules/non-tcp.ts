@@ -46,8 +46,6 @@ export function nonTcpCreation(
   return found;
 }
 
-const memo = new WeakMap<ProjectEvent, boolean>();
-
 /** Enum members that can only mean a datagram or raw type (`SocketInfo::Datagram`), by name. */
 const ENUM_NAME_FALLBACK: Record<string, string> = {
   Datagram: 'SOCK_DGRAM',
@@ -57,6 +55,9 @@ const ENUM_NAME_FALLBACK: Record<string, string> = {
   Raw: 'SOCK_RAW',
   RAW: 'SOCK_RAW',
 };
+
+// Per model: the answer depends on the project's constants, and a kept model keeps unchanged events.
+const memos = new WeakMap<ProjectModel, WeakMap<ProjectEvent, boolean>>();
 const constantMaps = new WeakMap<ProjectModel, (text: string | undefined) => string | undefined>();
 
 /** Reads a creation argument through the project's names for Winsock constants (`Info::Datagram`). */
@@ -79,6 +80,8 @@ function constantsOf(model: ProjectModel): (text: string | undefined) => string 
 
 /** True when fast-path-tcp-only reports this application. */
 export function isNonTcpApplication(model: ProjectModel, pf: ProjectFunction, ioctl: Application): boolean {
+  let memo = memos.get(model);
+  if (!memo) memos.set(model, (memo = new WeakMap()));
   let known = memo.get(ioctl);
   if (known === undefined) {
     known = ioctl.socket !== null && nonTcpCreation(model, pf, ioctl, ioctl.socket) !== undefined;
