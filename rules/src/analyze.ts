@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto';
 import { extractFileFacts } from './facts/extract-file.js';
 import type { IncrementalExtractor } from './facts/incremental-extract.js';
 import type { TextScanMemo } from './text-scan-memo.js';
-import { languageForPath } from './parse/parser.js';
+import { isScriptLanguage, languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
-import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionPattern } from './prefilter.js';
+import { scanLexicalFacts } from './select/lexical-facts.js';
+import { selectFiles } from './select/select-files.js';
+import { projectWideJudgement } from './rules/fast-path-both-sides.js';
 import { rules } from './rules/registry.js';
 import type { RawFinding } from './rules/create-rule.js';
 import { defaultConfig } from './config/defaults.js';
@@ -66,84 +68,58 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Extracts the files that can matter: candidates, then files mentioning their aliases or defining their
- * helpers. A generator that yields after each parse, so the async driver can let native trees be freed.
+ * Extracts the files that can matter (select/select-files.ts decides which). A generator that yields after
+ * each parse, so the async driver can let native trees be freed.
  */
 function* extractRelevant(
   files: readonly ProjectFile[],
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
 ): Generator<void, FileFacts[]> {
-  const { cache, extractorFor, scanMemo } = options;
-  const candidate = (file: ProjectFile): boolean =>
-    scanMemo ? scanMemo.isCandidate(file.path, file.text) : isCandidateText(file.text);
-  const mentions = (file: ProjectFile, pattern: RegExp): boolean =>
-    scanMemo ? scanMemo.mentions(file.path, file.text, pattern) : pattern.test(file.text);
-  const noPrefilter = options.noPrefilter ?? false;
-  const facts = new Map<number, FileFacts>();
+  const { scanMemo } = options;
+  const lexical = files.map((file) =>
+    scanMemo ? scanMemo.lexical(file.path, file.text) : scanLexicalFacts(file.text),
+  );
+  const selection = selectFiles({
+    lexical,
+    isScript: (index) => isScriptLanguage(languageForPath(files[index]!.path) ?? 'cpp'),
+    noPrefilter: options.noPrefilter ?? false,
+    projectWideSide: (facts) => projectWideJudgement(buildProjectModel(facts))?.only,
+  });
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
   };
-  const extract = (index: number, aliases: readonly string[]): void => {
-    const file = files[index]!;
-    try {
-      // An edited document's extractor sees every version, so each edit is small (no cache in between).
-      const extractor = extractorFor?.(file.path);
-      if (extractor) {
-        facts.set(index, extractor.extract(file.path, file.text, { knownAliases: aliases }));
-        return;
+  let step = selection.next();
+  while (!step.done) {
+    const batch = new Map<number, FileFacts>();
+    for (const { index, aliases } of step.value) {
+      const file = files[index]!;
+      try {
+        batch.set(index, extractOne(file, aliases, options));
+      } catch (error) {
+        note(file.path, `could not be analysed: ${describeError(error)}`);
       }
-      const computeKey = (): string => factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases);
-      const key = cache ? (scanMemo ? scanMemo.factsKey(file.path, file.text, aliases, computeKey) : computeKey()) : '';
-      const cached = cache?.get(key);
-      if (cached) {
-        facts.set(index, { ...cached, path: file.path });
-        return;
-      }
-      const extracted = extractFileFacts(file.path, file.text, { knownAliases: aliases });
-      cache?.set(key, extracted);
-      facts.set(index, extracted);
-    } catch (error) {
-      note(file.path, `could not be analysed: ${describeError(error)}`);
-    }
-  };
-  for (const [index, file] of files.entries()) {
-    if (!noPrefilter && !candidate(file)) continue;
-    extract(index, []);
-    yield;
-  }
-  // Aliases defined in one file (a header) and used in another, helpers defined elsewhere, and callers of
-  // functions that apply the code. Each name is searched for once, in one pass over the files per round.
-  const searched = new Set<string>();
-  for (let round = 0; round < 16; round++) {
-    const extracted = [...facts.values()];
-    const aliases = [...new Set(extracted.flatMap((f) => f.aliases))];
-    // Helper names only matter while some file is not extracted yet (an edited single file: never).
-    const unextracted = facts.size < files.length;
-    const names = unextracted
-      ? [...aliases, ...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)]
-      : aliases;
-    const fresh = [...new Set(names)].filter((n) => !searched.has(n));
-    if (fresh.length === 0) break;
-    fresh.forEach((n) => searched.add(n));
-    const pattern = mentionPattern(fresh);
-    const freshAliases = fresh.filter((n) => aliases.includes(n));
-    const aliasPattern = freshAliases.length > 0 ? mentionPattern(freshAliases) : undefined;
-    for (const [index, file] of files.entries()) {
-      const known = facts.get(index);
-      if (!known) {
-        if (!mentions(file, pattern)) continue;
-      } else {
-        // An extracted file is redone only when it uses an alias defined elsewhere that it did not know.
-        const unknown = freshAliases.some((a) => !known.aliases.includes(a));
-        if (!unknown || !aliasPattern || !mentions(file, aliasPattern)) continue;
-      }
-      extract(index, aliases);
       yield;
     }
+    step = selection.next(batch);
   }
   scanMemo?.endRun();
-  return [...facts.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  return [...step.value.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+
+/** One file's facts: from its incremental extractor, the cache, or a fresh extraction (then cached). */
+function extractOne(file: ProjectFile, aliases: readonly string[], options: AnalyzeOptions): FileFacts {
+  const { cache, extractorFor, scanMemo } = options;
+  // An edited document's extractor sees every version, so each edit is small (no cache in between).
+  const extractor = extractorFor?.(file.path);
+  if (extractor) return extractor.extract(file.path, file.text, { knownAliases: aliases });
+  const computeKey = (): string => factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases);
+  const key = cache ? (scanMemo ? scanMemo.factsKey(file.path, file.text, aliases, computeKey) : computeKey()) : '';
+  const cached = cache?.get(key);
+  if (cached) return { ...cached, path: file.path };
+  const extracted = extractFileFacts(file.path, file.text, { knownAliases: aliases });
+  cache?.set(key, extracted);
+  return extracted;
 }
 
 /** Analyses the files as one project, synchronously (ESLint's parse and rules must be synchronous). */

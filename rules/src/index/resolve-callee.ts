@@ -31,22 +31,7 @@ export class FunctionTable {
   resolve(call: OtherCall, caller: FunctionFacts, callerFile: number): FunctionRef | undefined {
     let candidates = this.byName.get(call.name) ?? [];
     if (candidates.length === 0) return undefined;
-    if (call.receiver !== undefined) {
-      candidates = candidates.filter((c) => c.fn.className !== undefined);
-    } else if (
-      call.receiverIsThis ||
-      (caller.className &&
-        candidates.some((c) => c.fn.className === caller.className) &&
-        !call.qualified.includes('::'))
-    ) {
-      candidates = candidates.filter((c) => c.fn.className === caller.className);
-    } else if (call.qualified.includes('::')) {
-      candidates = candidates.filter(
-        (c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified),
-      );
-    } else {
-      candidates = candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
-    }
+    candidates = classFiltered(candidates, call, caller);
     const sameArity = candidates.filter((c) => c.fn.params.length === call.args.length);
     if (sameArity.length > 0) candidates = sameArity;
     const sameFile = candidates.filter((c) => c.fileIndex === callerFile);
@@ -58,6 +43,25 @@ export class FunctionTable {
       ? first
       : undefined;
   }
+}
+
+/** resolve's first step: the candidates a call's receiver, qualification and caller's class leave. */
+export function classFiltered<T extends { fn: FunctionFacts }>(
+  candidates: readonly T[],
+  call: OtherCall,
+  caller: FunctionFacts,
+): T[] {
+  if (call.receiver !== undefined) return candidates.filter((c) => c.fn.className !== undefined);
+  if (
+    call.receiverIsThis ||
+    (caller.className && candidates.some((c) => c.fn.className === caller.className) && !call.qualified.includes('::'))
+  ) {
+    return candidates.filter((c) => c.fn.className === caller.className);
+  }
+  if (call.qualified.includes('::')) {
+    return candidates.filter((c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified));
+  }
+  return candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
 }
 
 export function refKey(ref: { fileIndex: number; functionIndex: number; key?: string }): string {

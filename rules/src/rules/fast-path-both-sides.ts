@@ -1,7 +1,7 @@
 // fast-path-both-sides: the fast path must be set on both ends of a loopback connection. Reported in one
 // function (socketpair emulation: a listener and a socket connecting to it, only one with the fast path) and
 // across the project (the fast path applied only on connecting sockets, or only on listening ones).
-import type { ProjectFunction } from '../index/project-model.js';
+import type { ProjectFunction, ProjectModel } from '../index/project-model.js';
 import type { ProjectEvent } from '../index/summary-types.js';
 import type { RelatedLocation } from '../types.js';
 import { applications, eventsOfKind, type ApplicationInFunction } from './applications.js';
@@ -78,6 +78,28 @@ function* localPairs(pf: ProjectFunction): Iterable<{
   }
 }
 
+/**
+ * Project-wide: every application whose side is known, none unknown, and all on one side. The selection of
+ * files to parse asks this too: such findings list the other side's sockets from anywhere in the project.
+ */
+export function projectWideJudgement(
+  model: ProjectModel,
+): { judged: { app: ApplicationInFunction; side: Side }[]; only: Side } | undefined {
+  const judged: { app: ApplicationInFunction; side: Side }[] = [];
+  const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
+  for (const app of applications(model)) {
+    if (isDelegated(app.pf, app.socket)) continue;
+    let sides = sidesByFunction.get(app.pf);
+    if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
+    const side = sides.get(app.socket);
+    if (!side) return undefined;
+    judged.push({ app, side });
+  }
+  const sides = new Set(judged.map((j) => j.side));
+  if (judged.length === 0 || sides.size !== 1) return undefined;
+  return { judged, only: [...sides][0]! };
+}
+
 export default createRule({
   id: 'fast-path-both-sides',
   description: 'Require SIO_LOOPBACK_FAST_PATH on both the connecting and the listening side of a loopback session',
@@ -113,21 +135,9 @@ export default createRule({
       }
     }
 
-    // Project-wide: every application whose side is known, and none unknown.
-    const judged: { app: ApplicationInFunction; side: Side }[] = [];
-    const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
-    for (const app of applications(context.model)) {
-      if (isDelegated(app.pf, app.socket)) continue;
-      let sides = sidesByFunction.get(app.pf);
-      if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
-      const side = sides.get(app.socket);
-      if (!side) return;
-      judged.push({ app, side });
-    }
-    if (judged.length === 0) return;
-    const sides = new Set(judged.map((j) => j.side));
-    if (sides.size !== 1) return;
-    const only = [...sides][0]!;
+    const judgement = projectWideJudgement(context.model);
+    if (!judgement) return;
+    const { judged, only } = judgement;
     const otherSide: RelatedLocation[] = [];
     for (const pf of context.model.functions) {
       for (const e of pf.events) {

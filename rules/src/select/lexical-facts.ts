@@ -1,0 +1,269 @@
+// One streamed lexical pass per file: whether it spells the code, the names it may define as functions, and a
+// Bloom filter of every identifier it contains. Plain data (sent back from workers); a superset, never a miss.
+import { CODE_SPELLING_PATTERN } from '../facts/code-constant.js';
+
+export interface LexicalFacts {
+  /** The text spells the code in one of its forms (what isCandidateText answers). */
+  spellsCode: boolean;
+  /**
+   * Names followed by a parameter list and a body: every function the extractor can find, and more. `C::f` when
+   * the name is qualified by `C` (the class the extractor gives it), `?::f` when qualified in a way not read here.
+   */
+  defines: string[];
+  /** Bloom filter of every identifier in the text (comments and strings included), probed by mayMention. */
+  mentions: Uint8Array;
+  /** The text mentions a ConnectEx/AcceptEx-like name (matched by substring, so the filter cannot answer). */
+  extensionCalls: boolean;
+}
+
+/** Words that look like a name before `(`…`)` `{` but never name a function. */
+const KEYWORDS = new Set([
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'return',
+  'sizeof',
+  'alignof',
+  'decltype',
+  'defined',
+  'else',
+  'do',
+  'case',
+  'goto',
+  'new',
+  'delete',
+  'throw',
+  'static_assert',
+  '__attribute__',
+  '__declspec',
+]);
+const STATEMENT_WORDS = new Set(['else', 'return', 'if', 'while', 'for', 'do', 'switch', 'case', 'goto', 'break']);
+
+const PROBES = 3;
+/** Longest parameter list or trailer followed when deciding whether a name is defined. */
+const MAX_SHAPE = 20_000;
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || (c >= 0x80 && isUnicodeLetter(c));
+}
+
+function isIdentifierPart(c: number): boolean {
+  return isIdentifierStart(c) || (c >= 48 && c <= 57);
+}
+
+const UNICODE_ID = /[\p{ID_Continue}]/u;
+function isUnicodeLetter(c: number): boolean {
+  // Surrogate halves belong to astral letters often enough; keeping them in a name never loses a match.
+  return (c >= 0xd800 && c <= 0xdfff) || UNICODE_ID.test(String.fromCharCode(c));
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+
+/** FNV-1a over UTF-16 units: the same for a name scanned in a text and the name as a string. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function bloomBits(length: number): number {
+  let bits = 1024;
+  while (bits < length && bits < 1 << 22) bits <<= 1;
+  return bits;
+}
+
+function setBits(bloom: Uint8Array, hash: number): void {
+  const mask = bloom.length * 8 - 1;
+  const step = (Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) | 1) >>> 0;
+  for (let i = 0, at = hash; i < PROBES; i++, at = (at + step) >>> 0) {
+    const bit = at & mask;
+    bloom[bit >>> 3]! |= 1 << (bit & 7);
+  }
+}
+
+/** Could the text have contained `name` as an identifier? False only when it certainly did not. */
+export function mayMention(facts: LexicalFacts, name: string): boolean {
+  const bloom = facts.mentions;
+  if (bloom.length === 0) return false;
+  const hash = hashRange(name, 0, name.length);
+  const mask = bloom.length * 8 - 1;
+  const step = (Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) | 1) >>> 0;
+  for (let i = 0, at = hash; i < PROBES; i++, at = (at + step) >>> 0) {
+    const bit = at & mask;
+    if ((bloom[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
+}
+
+/** The index after the group opened at `open` (`(` or `[`), or -1 when it does not close within MAX_SHAPE. */
+function closeGroup(text: string, open: number): number {
+  const opener = text.charCodeAt(open);
+  const closer = opener === 40 ? 41 : 93;
+  let depth = 0;
+  const end = Math.min(text.length, open + MAX_SHAPE);
+  for (let i = open; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === opener) depth++;
+    else if (c === closer && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+function skipSpaceAndComments(text: string, at: number): number {
+  let i = at;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) i++;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const newline = text.indexOf('\n', i);
+      i = newline < 0 ? text.length : newline + 1;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+    } else if (c === 35) {
+      // A preprocessor line between a declarator and its body (`#ifdef X const #endif`).
+      let j = i;
+      for (;;) {
+        const newline = text.indexOf('\n', j);
+        if (newline < 0) return text.length;
+        j = newline + 1;
+        if (
+          text.charCodeAt(newline - 1) !== 92 &&
+          !(text.charCodeAt(newline - 1) === 13 && text.charCodeAt(newline - 2) === 92)
+        )
+          break;
+      }
+      i = j;
+    } else return i;
+  }
+}
+
+/**
+ * Does the parameter list opened at `open` start a function definition: the list, then qualifiers, attributes,
+ * a trailing return type, an initialiser list or K&R parameter declarations, then a body or `= default`?
+ */
+function startsDefinition(text: string, open: number): boolean {
+  const close = closeGroup(text, open);
+  // An unclosed list may still be parsed as a definition by error recovery.
+  if (close < 0) return true;
+  let i = close;
+  let afterSemicolon = false;
+  for (let steps = 0; steps < 256; steps++) {
+    i = skipSpaceAndComments(text, i);
+    if (i >= text.length) return false;
+    const c = text.charCodeAt(i);
+    if (c === 123) return true; // {
+    if (c === 61) {
+      // = default / = delete
+      const j = skipSpaceAndComments(text, i + 1);
+      return text.startsWith('default', j) || text.startsWith('delete', j);
+    }
+    if (isIdentifierStart(c)) {
+      let j = i + 1;
+      while (j < text.length && isIdentifierPart(text.charCodeAt(j))) j++;
+      if (afterSemicolon && STATEMENT_WORDS.has(text.slice(i, j))) return false;
+      i = j;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      i++;
+      while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
+      continue;
+    }
+    if (c === 40 || c === 91) {
+      if (afterSemicolon) return false;
+      const next = closeGroup(text, i);
+      if (next < 0) return true;
+      i = next;
+      continue;
+    }
+    if (c === 59) {
+      // K&R parameter declarations: `f(a, b) int a; char *b; {`.
+      afterSemicolon = true;
+      i++;
+      continue;
+    }
+    if (c === 45 && text.charCodeAt(i + 1) === 62) {
+      i += 2;
+      continue;
+    }
+    // * & < > , : . ~
+    if (c === 42 || c === 38 || c === 60 || c === 62 || c === 44 || c === 58 || c === 46 || c === 126) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `C::f` for `C::f(` (also `a::C :: f`), `?::f` for `C<T>::f(` and other qualifiers, `f` otherwise. */
+function qualifiedName(text: string, start: number, name: string): string {
+  let i = start - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  if (i < 1 || text.charCodeAt(i) !== 58 || text.charCodeAt(i - 1) !== 58) return name;
+  i -= 2;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  const end = i + 1;
+  while (i >= 0 && isIdentifierPart(text.charCodeAt(i))) i--;
+  const owner = text.slice(i + 1, end);
+  return owner.length > 0 && isIdentifierStart(owner.charCodeAt(0)) ? `${owner}::${name}` : `?::${name}`;
+}
+
+/** The lexical facts of one text, in one pass over its characters. */
+export function scanLexicalFacts(text: string): LexicalFacts {
+  const mentions = new Uint8Array(bloomBits(text.length) >>> 3);
+  const defines = new Set<string>();
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (isIdentifierStart(c)) {
+      const start = i;
+      i++;
+      while (i < length && isIdentifierPart(text.charCodeAt(i))) i++;
+      setBits(mentions, hashRange(text, start, i));
+      let j = i;
+      while (j < length && isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 40) {
+        const name = text.slice(start, i);
+        if (!KEYWORDS.has(name) && startsDefinition(text, j)) defines.add(qualifiedName(text, start, name));
+      }
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      // A number (0x98000010, 1'000): its letters are no identifier.
+      i++;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (isIdentifierPart(d) || d === 46 || d === 39) i++;
+        else break;
+      }
+      continue;
+    }
+    i++;
+  }
+  // Names returning a function pointer: `void (*signal(int, void (*)(int)))(int) {` defines `signal`.
+  for (const match of text.matchAll(/\(\s*\*\s*([A-Za-z_$][\w$]*)\s*\(/g)) {
+    const name = match[1]!;
+    const open = text.indexOf('(', match.index + match[0].length - 1);
+    const inner = closeGroup(text, open);
+    if (inner > 0) {
+      const after = skipSpaceAndComments(text, inner);
+      if (text.charCodeAt(after) === 41) {
+        const next = skipSpaceAndComments(text, after + 1);
+        if (text.charCodeAt(next) === 40 && startsDefinition(text, next)) defines.add(name);
+      }
+    }
+  }
+  return {
+    spellsCode: CODE_SPELLING_PATTERN.test(text),
+    defines: [...defines],
+    mentions,
+    extensionCalls: /connectex|acceptex/i.test(text),
+  };
+}
