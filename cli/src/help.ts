@@ -93,6 +93,7 @@ Options:
                                  on the command line); repeatable
       --no-ignore                Do not read .gitignore and .ignore files
       --no-prefilter             Parse every file, not only those that can matter (slower)
+  -j, --jobs N                   Worker threads that read and parse files (default: one per core)
       --cache                    Keep each file's extracted facts between runs (by content
                                  hash), so unchanged files are not parsed again
       --cache-location <dir>     Where --cache keeps them (default:

@@ -7,7 +7,7 @@ import type { TextScanMemo } from './text-scan-memo.js';
 import { isScriptLanguage, languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
 import { buildProjectModel } from './index/project-model.js';
-import { scanLexicalFacts } from './select/lexical-facts.js';
+import { scanLexicalFacts, type LexicalFacts } from './select/lexical-facts.js';
 import { selectFiles } from './select/select-files.js';
 import { projectWideJudgement } from './rules/fast-path-both-sides.js';
 import { rules } from './rules/registry.js';
@@ -54,6 +54,8 @@ export interface AnalyzeOptions {
   scanMemo?: TextScanMemo;
   /** Asked between parses by analyzeProjectAsync: true stops the analysis with AnalysisCancelled. */
   isCancelled?: () => boolean;
+  /** Told, at the end of the selection, how many files it kept and how many extractions it ran. */
+  onSelected?: (files: number, extractions: number) => void;
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
    * file bypasses `cache`. */
   extractorFor?: (path: string) => IncrementalExtractor | undefined;
@@ -169,12 +171,24 @@ function finishAnalysis(
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
 ): FileResult[] {
-  const model = buildProjectModel(facts);
   const texts = new Map(files.map((f) => [f.path, f.text]));
+  return resultsOf(files, facts, notes, options, (path) => texts.get(path));
+}
+
+/** Builds the model, runs the rules and applies configuration and suppressions; texts are asked for by path
+ * (only files with findings or comments, all of them parsed). */
+function resultsOf(
+  files: readonly { path: string }[],
+  facts: FileFacts[],
+  notes: Map<string, string[]>,
+  options: AnalyzeOptions,
+  textOf: (path: string) => string | undefined,
+): FileResult[] {
+  const model = buildProjectModel(facts);
   const raw: RawFinding[] = [];
   for (const rule of rules) {
     try {
-      raw.push(...rule.check(model, (path) => texts.get(path)));
+      raw.push(...rule.check(model, textOf));
     } catch (error) {
       const first = files[0]?.path;
       if (first)
@@ -202,7 +216,7 @@ function finishAnalysis(
       return { path: file.path, findings: [], notes: notes.get(file.path) ?? [] };
     const { directives, problems } = parseSuppressions(comments, {
       path: file.path,
-      text: file.text,
+      text: textOf(file.path) ?? '',
       report: config.reportUnusedSuppressions,
     });
     const { findings: kept } = applySuppressions(file.path, findings, directives, config.reportUnusedSuppressions);
@@ -214,4 +228,62 @@ function finishAnalysis(
     );
     return { path: file.path, findings: all, notes: notes.get(file.path) ?? [] };
   });
+}
+
+/**
+ * Files the analysis reaches through a driver instead of holding their texts: every file's lexical facts up
+ * front (computed while streaming), facts extracted on request (a worker pool re-reads and parses the file),
+ * and the text of the few files a finding, fix or suppression comment needs.
+ */
+export interface SourceSet {
+  paths: readonly string[];
+  /** Per path; undefined for a file that could not be read (it is reported empty). */
+  lexical: readonly (LexicalFacts | undefined)[];
+  /** Facts of the requested files, by index; an Error for one that could not be analysed. */
+  extract(
+    requests: readonly { index: number; path: string; aliases: readonly string[] }[],
+  ): Promise<ReadonlyMap<number, FileFacts | Error>>;
+  text(path: string): string | undefined;
+}
+
+/** The analysis of analyzeProject over a SourceSet: memory holds lexical facts and the parsed files' facts. */
+export async function analyzeSources(set: SourceSet, options: AnalyzeOptions = {}): Promise<FileResult[]> {
+  const notes = new Map<string, string[]>();
+  const selection = selectFiles({
+    lexical: set.lexical,
+    isScript: (index) => isScriptLanguage(languageForPath(set.paths[index]!) ?? 'cpp'),
+    noPrefilter: options.noPrefilter ?? false,
+    projectWideSide: (facts) => projectWideJudgement(buildProjectModel(facts))?.only,
+  });
+  let step = selection.next();
+  let parsed = 0;
+  while (!step.done) {
+    const extracted = await set.extract(step.value.map((r) => ({ ...r, path: set.paths[r.index]! })));
+    const batch = new Map<number, FileFacts>();
+    for (const [index, result] of extracted) {
+      if (result instanceof Error) {
+        const path = set.paths[index]!;
+        notes.set(path, [...(notes.get(path) ?? []), `could not be analysed: ${result.message}`]);
+      } else batch.set(index, result);
+    }
+    parsed += step.value.length;
+    step = selection.next(batch);
+  }
+  options.onSelected?.(step.value.size, parsed);
+  const facts = [...step.value.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  return resultsOf(
+    set.paths.map((path) => ({ path })),
+    facts,
+    notes,
+    options,
+    memoized(set.text),
+  );
+}
+
+function memoized(read: (path: string) => string | undefined): (path: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (path) => {
+    if (!texts.has(path)) texts.set(path, read(path));
+    return texts.get(path);
+  };
 }

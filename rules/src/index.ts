@@ -5,6 +5,8 @@ export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
 export {
   analyzeProject,
   analyzeProjectAsync,
+  analyzeSources,
+  type SourceSet,
   AnalysisCancelled,
   defaultSeverities,
   factsCacheKey,
@@ -14,6 +16,7 @@ export {
   type FactsCache,
 } from './analyze.js';
 export { isCandidateText } from './prefilter.js';
+export { scanLexicalFacts, type LexicalFacts } from './select/lexical-facts.js';
 export { TextScanMemo } from './text-scan-memo.js';
 export {
   SOURCE_EXTENSIONS,
