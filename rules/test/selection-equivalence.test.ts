@@ -41,13 +41,22 @@ test('selection gives the findings of --no-prefilter on all fixtures as one proj
 test('the lexical pass finds every function the extractor finds, and every identifier', () => {
   for (const file of read(projects.flatMap((p) => p.files).filter((p) => !/\.[cm]?[jt]sx?$/.test(p)))) {
     const lexical = scanLexicalFacts(file.text);
-    const names = new Set(lexical.defines.map((d) => d.slice(d.lastIndexOf(':') + 1)));
+    const names = new Set(lexical.defines.map((d) => d.name));
     for (const fn of extractFileFacts(file.path, file.text).functions) {
       if (fn.name.startsWith('<') || !/^[A-Za-z_$][\w$]*$/.test(fn.name)) continue;
       assert.ok(names.has(fn.name), `${file.path}: ${fn.name} is defined but not found lexically`);
       if (fn.className && fn.qualified.includes('::') && !fn.qualified.includes('<')) {
-        const owned = lexical.defines.filter((d) => d.endsWith(`::${fn.name}`) || d === fn.name);
+        const owned = lexical.defines.filter(
+          (d) => d.name === fn.name && (d.owner === undefined || d.owner === '?' || d.owner === fn.className),
+        );
         assert.ok(owned.length > 0, `${file.path}: ${fn.qualified}`);
+        const counted = owned.filter((d) => d.arity >= 0);
+        if (counted.length === owned.length) {
+          assert.ok(
+            counted.some((d) => d.arity === fn.params.length),
+            `${file.path}: ${fn.qualified} has ${fn.params.length} parameters`,
+          );
+        }
       }
     }
     // Numbers (0x98000010, 1'000) are skipped as the scanner skips them; non-ASCII letters belong to names.

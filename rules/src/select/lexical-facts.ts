@@ -2,14 +2,21 @@
 // Bloom filter of every identifier it contains. Plain data (sent back from workers); a superset, never a miss.
 import { CODE_SPELLING_PATTERN } from '../facts/code-constant.js';
 
+export interface LexicalDefinition {
+  name: string;
+  /** `C` for `C::f(` (the class the extractor gives it), `?` for a qualifier not read here (`C<T>::f`). */
+  owner?: string;
+  /** Parameters, or -1 when the list is not plain enough to count (templates, macros, `...`). */
+  arity: number;
+  /** The body has no call and no assignment: the function has no socket event, so an empty summary. */
+  inert: boolean;
+}
+
 export interface LexicalFacts {
   /** The text spells the code in one of its forms (what isCandidateText answers). */
   spellsCode: boolean;
-  /**
-   * Names followed by a parameter list and a body: every function the extractor can find, and more. `C::f` when
-   * the name is qualified by `C` (the class the extractor gives it), `?::f` when qualified in a way not read here.
-   */
-  defines: string[];
+  /** Names followed by a parameter list and a body: every function the extractor can find, and more. */
+  defines: LexicalDefinition[];
   /** Bloom filter of every identifier in the text (comments and strings included), probed by mayMention. */
   mentions: Uint8Array;
   /** The text mentions a ConnectEx/AcceptEx-like name (matched by substring, so the filter cannot answer). */
@@ -36,6 +43,13 @@ const KEYWORDS = new Set([
   'delete',
   'throw',
   'static_assert',
+  'static_cast',
+  'dynamic_cast',
+  'const_cast',
+  'reinterpret_cast',
+  'typeid',
+  'noexcept',
+  'alignas',
   '__attribute__',
   '__declspec',
 ]);
@@ -113,7 +127,7 @@ function closeGroup(text: string, open: number): number {
   return -1;
 }
 
-function skipSpaceAndComments(text: string, at: number): number {
+function skipSpaceAndComments(text: string, at: number, directives = true): number {
   let i = at;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -124,7 +138,7 @@ function skipSpaceAndComments(text: string, at: number): number {
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const close = text.indexOf('*/', i + 2);
       i = close < 0 ? text.length : close + 2;
-    } else if (c === 35) {
+    } else if (c === 35 && directives) {
       // A preprocessor line between a declarator and its body (`#ifdef X const #endif`).
       let j = i;
       for (;;) {
@@ -146,26 +160,31 @@ function skipSpaceAndComments(text: string, at: number): number {
  * Does the parameter list opened at `open` start a function definition: the list, then qualifiers, attributes,
  * a trailing return type, an initialiser list or K&R parameter declarations, then a body or `= default`?
  */
-function startsDefinition(text: string, open: number): boolean {
+function startsDefinition(text: string, open: number): number {
   const close = closeGroup(text, open);
   // An unclosed list may still be parsed as a definition by error recovery.
-  if (close < 0) return true;
+  if (close < 0) return NO_BODY;
   let i = close;
   let afterSemicolon = false;
+  let previous = 0;
   for (let steps = 0; steps < 256; steps++) {
-    i = skipSpaceAndComments(text, i);
-    if (i >= text.length) return false;
+    const before = i;
+    i = skipSpaceAndComments(text, i, !afterSemicolon);
+    if (i >= text.length || (afterSemicolon && text.charCodeAt(i) === 35)) return NOT_DEFINITION;
+    if (i !== before && text.charCodeAt(i) === 35) previous = 0;
     const c = text.charCodeAt(i);
-    if (c === 123) return true; // {
+    // {: the body; after K&R declarations only right after their `;` (not `T x {…}`, a braced initialiser).
+    if (c === 123) return !afterSemicolon || previous === 59 ? i : NOT_DEFINITION;
+    previous = c;
     if (c === 61) {
       // = default / = delete
       const j = skipSpaceAndComments(text, i + 1);
-      return text.startsWith('default', j) || text.startsWith('delete', j);
+      return text.startsWith('default', j) || text.startsWith('delete', j) ? NO_BODY : NOT_DEFINITION;
     }
     if (isIdentifierStart(c)) {
       let j = i + 1;
       while (j < text.length && isIdentifierPart(text.charCodeAt(j))) j++;
-      if (afterSemicolon && STATEMENT_WORDS.has(text.slice(i, j))) return false;
+      if (afterSemicolon && STATEMENT_WORDS.has(text.slice(i, j))) return NOT_DEFINITION;
       i = j;
       continue;
     }
@@ -175,9 +194,9 @@ function startsDefinition(text: string, open: number): boolean {
       continue;
     }
     if (c === 40 || c === 91) {
-      if (afterSemicolon) return false;
+      if (afterSemicolon) return NOT_DEFINITION;
       const next = closeGroup(text, i);
-      if (next < 0) return true;
+      if (next < 0) return NO_BODY;
       i = next;
       continue;
     }
@@ -196,32 +215,125 @@ function startsDefinition(text: string, open: number): boolean {
       i++;
       continue;
     }
-    return false;
+    return NOT_DEFINITION;
+  }
+  return NOT_DEFINITION;
+}
+
+const NOT_DEFINITION = -1;
+/** A definition whose body is not read (`= default`, unclosed): never inert. */
+const NO_BODY = -2;
+const MAX_INERT_BODY = 4_000;
+
+/** The parameters of the list opened at `open`, or -1 when they cannot be counted from the text alone. */
+function arityOf(text: string, open: number): number {
+  const close = closeGroup(text, open);
+  if (close < 0) return -1;
+  const inner = text.slice(open + 1, close - 1);
+  if (/[(<#[]|\.\.\.|\/[/*]/.test(inner)) return -1;
+  const trimmed = inner.trim();
+  if (trimmed === '' || trimmed === 'void') return 0;
+  return trimmed.split(',').length;
+}
+
+/** A body `{…}` with no `(` (no call, cast or macro) and no assignment or increment: no events at all. */
+function isInertBody(text: string, open: number): boolean {
+  if (open < 0) return false;
+  let depth = 0;
+  const end = Math.min(text.length, open + MAX_INERT_BODY);
+  for (let i = open; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125) {
+      if (--depth === 0) return true;
+    } else if (c === 40 || c === 35 || c === 34 || c === 39)
+      return false; // ( # " '
+    else if (c === 61) {
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(i + 1);
+      // == != <= >= are comparisons; anything else with = assigns.
+      if (after === 61) i++;
+      else if (!(before === 33 || before === 60 || before === 62 || before === 61)) return false;
+    } else if ((c === 43 || c === 45) && text.charCodeAt(i + 1) === c) return false; // ++ --
   }
   return false;
 }
 
-/** `C::f` for `C::f(` (also `a::C :: f`), `?::f` for `C<T>::f(` and other qualifiers, `f` otherwise. */
-function qualifiedName(text: string, start: number, name: string): string {
+/** `C` for `C::f(` (also `a::C :: f`), `?` for `C<T>::f(` and other qualifiers, undefined for a plain name. */
+function ownerOf(text: string, start: number): string | undefined {
   let i = start - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  if (i < 1 || text.charCodeAt(i) !== 58 || text.charCodeAt(i - 1) !== 58) return name;
+  if (i < 1 || text.charCodeAt(i) !== 58 || text.charCodeAt(i - 1) !== 58) return undefined;
   i -= 2;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   const end = i + 1;
   while (i >= 0 && isIdentifierPart(text.charCodeAt(i))) i--;
   const owner = text.slice(i + 1, end);
-  return owner.length > 0 && isIdentifierStart(owner.charCodeAt(0)) ? `${owner}::${name}` : `?::${name}`;
+  return owner.length > 0 && isIdentifierStart(owner.charCodeAt(0)) ? owner : '?';
+}
+
+/** The end of the comment or string literal starting at `at` (-1 when none starts there). Strings and character
+ * literals end at their line's end at the latest, so a stray quote costs one line. */
+function endOfLiteral(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 47) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 47) {
+      const newline = text.indexOf('\n', at);
+      return newline < 0 ? text.length : newline;
+    }
+    if (next === 42) {
+      const close = text.indexOf('*/', at + 2);
+      return close < 0 ? text.length : close + 2;
+    }
+    return -1;
+  }
+  for (let i = at + 1; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 92) i++;
+    else if (d === c) return i + 1;
+    else if (d === 10) return i;
+  }
+  return text.length;
+}
+
+function hashWords(text: string, from: number, to: number, mentions: Uint8Array): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isIdentifierStart(c)) {
+      const start = i;
+      while (i < to && isIdentifierPart(text.charCodeAt(i))) i++;
+      setBits(mentions, hashRange(text, start, i));
+    } else if (c >= 48 && c <= 57) {
+      while (i < to && (isIdentifierPart(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+    } else i++;
+  }
 }
 
 /** The lexical facts of one text, in one pass over its characters. */
 export function scanLexicalFacts(text: string): LexicalFacts {
   const mentions = new Uint8Array(bloomBits(text.length) >>> 3);
-  const defines = new Set<string>();
+  const defines: LexicalDefinition[] = [];
+  const define = (name: string, owner: string | undefined, open: number, body: number): void => {
+    defines.push({
+      name,
+      ...(owner !== undefined ? { owner } : {}),
+      arity: arityOf(text, open),
+      inert: isInertBody(text, body),
+    });
+  };
   const length = text.length;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
+    const literalEnd = c === 47 || c === 34 || c === 39 ? endOfLiteral(text, i) : -1;
+    if (literalEnd > 0) {
+      // A comment or a string: its words are mentioned (the filter stays a superset), but define nothing.
+      hashWords(text, i, literalEnd, mentions);
+      i = literalEnd;
+      continue;
+    }
     if (isIdentifierStart(c)) {
       const start = i;
       i++;
@@ -231,7 +343,10 @@ export function scanLexicalFacts(text: string): LexicalFacts {
       while (j < length && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === 40) {
         const name = text.slice(start, i);
-        if (!KEYWORDS.has(name) && startsDefinition(text, j)) defines.add(qualifiedName(text, start, name));
+        if (!KEYWORDS.has(name)) {
+          const body = startsDefinition(text, j);
+          if (body !== NOT_DEFINITION) define(name, ownerOf(text, start), j, body);
+        }
       }
       continue;
     }
@@ -256,13 +371,17 @@ export function scanLexicalFacts(text: string): LexicalFacts {
       const after = skipSpaceAndComments(text, inner);
       if (text.charCodeAt(after) === 41) {
         const next = skipSpaceAndComments(text, after + 1);
-        if (text.charCodeAt(next) === 40 && startsDefinition(text, next)) defines.add(name);
+        if (text.charCodeAt(next) === 40) {
+          const body = startsDefinition(text, next);
+          // The pointer's own list is what callers pass: unknown arity.
+          if (body !== NOT_DEFINITION) defines.push({ name, arity: -1, inert: false });
+        }
       }
     }
   }
   return {
     spellsCode: CODE_SPELLING_PATTERN.test(text),
-    defines: [...defines],
+    defines,
     mentions,
     extensionCalls: /connectex|acceptex/i.test(text),
   };

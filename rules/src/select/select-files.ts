@@ -13,7 +13,7 @@ import { CONNECT_FUNCTIONS } from '../facts/winsock-api.js';
 import { buildProjectModel, type ProjectFunction } from '../index/project-model.js';
 import { FunctionTable } from '../index/resolve-callee.js';
 import type { FunctionSummary } from '../index/summary-types.js';
-import { mayMention, type LexicalFacts } from './lexical-facts.js';
+import { mayMention, type LexicalDefinition, type LexicalFacts } from './lexical-facts.js';
 
 export interface ExtractRequest {
   index: number;
@@ -49,8 +49,15 @@ const CONNECT_NAMES = [...CONNECT_FUNCTIONS];
  */
 export interface DefinitionNeed {
   name: string;
-  all: boolean;
+  /** How the call names it: with a receiver, through `this`, plainly, or qualified (`a::f`). */
+  shape: 'receiver' | 'this' | 'plain' | 'qualified';
+  /** The caller's class (for `this` and plain calls). */
   className?: string;
+  /** The call's argument count (resolve prefers candidates with as many parameters). */
+  arity?: number;
+  /** The call passes the code: an unresolved call applies it (a generic application), so resolution matters
+   * even when every candidate is inert. */
+  passesCode?: boolean;
 }
 
 /** What the model of the files parsed so far says about relevance. */
@@ -129,14 +136,35 @@ function definitionNeed(call: OtherCall, caller: FunctionFacts, file: FileFacts)
   };
   const settled = file.functions.some((c) => c.name === call.name && c.params.length === call.args.length && kept(c));
   if (settled) return undefined;
-  if (plain || call.receiverIsThis)
-    return { name: call.name, all: false, ...(caller.className ? { className: caller.className } : {}) };
-  return { name: call.name, all: true };
+  const shape = call.receiver !== undefined ? 'receiver' : call.receiverIsThis ? 'this' : plain ? 'plain' : 'qualified';
+  return {
+    name: call.name,
+    shape,
+    ...(caller.className ? { className: caller.className } : {}),
+    arity: call.args.length,
+    ...(call.codeArgs.length > 0 ? { passesCode: true } : {}),
+  };
 }
 
-/** A lexical definition (`f`, `C::f`, `?::f`) a need weighs. */
+/** A lexical definition a need weighs: all for receivers and qualified calls (an unqualified definition may sit
+ * in any class), else the unqualified ones and those of the caller's class. */
 function meets(need: DefinitionNeed, owner: string | undefined): boolean {
-  return need.all || owner === undefined || owner === '?' || owner === need.className;
+  if (need.shape === 'receiver' || need.shape === 'qualified') return true;
+  return owner === undefined || owner === '?' || owner === need.className;
+}
+
+/** A parsed function the class filter certainly keeps for the need's call, whatever else exists. */
+function certainlyKept(need: DefinitionNeed, fn: FunctionFacts): boolean {
+  switch (need.shape) {
+    case 'receiver':
+      return fn.className !== undefined;
+    case 'this':
+      return fn.className === need.className;
+    case 'plain':
+      return need.className !== undefined ? fn.className === need.className : fn.className === undefined;
+    case 'qualified':
+      return false;
+  }
 }
 
 /**
@@ -174,15 +202,12 @@ export function* selectFiles(
   const { lexical } = input;
   const facts = new Map<number, FileFacts>();
   const indexes = lexical.flatMap((lex, index) => (lex ? [index] : []));
-  const definers = new Map<string, { index: number; owner: string | undefined }[]>();
+  const definers = new Map<string, (LexicalDefinition & { index: number })[]>();
   for (const index of indexes) {
-    for (const defined of lexical[index]!.defines) {
-      const separator = defined.lastIndexOf('::');
-      const name = separator < 0 ? defined : defined.slice(separator + 2);
-      const owner = separator < 0 ? undefined : defined.slice(0, separator);
-      const list = definers.get(name);
-      if (list) list.push({ index, owner });
-      else definers.set(name, [{ index, owner }]);
+    for (const definition of lexical[index]!.defines) {
+      const list = definers.get(definition.name);
+      if (list) list.push({ ...definition, index });
+      else definers.set(definition.name, [{ ...definition, index }]);
     }
   }
   const scripts = indexes.filter((index) => input.isScript(index));
@@ -193,7 +218,8 @@ export function* selectFiles(
   if (first.length > 0) take(yield first.map((index) => ({ index, aliases: [] })));
 
   const searched = new Set<string>();
-  const defined = new Set<string>();
+  /** Per need: 'narrow' once the definitions with the call's arity (or an uncountable one) were asked for. */
+  const defined = new Map<string, 'narrow' | 'done'>();
   let side: Side | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const parsed = sorted(facts);
@@ -208,20 +234,36 @@ export function* selectFiles(
     const freshAliases = new Set(searches.map(([a]) => a!));
     if (unparsed) {
       const { needs, targets } = relevance(parsed, side);
+      const parsedByName = new Map<string, FunctionFacts[]>();
+      for (const file of parsed) {
+        for (const fn of file.functions) parsedByName.set(fn.name, [...(parsedByName.get(fn.name) ?? []), fn]);
+      }
       const definersOf = (need: DefinitionNeed): void => {
-        const key = `${need.name}\0${need.all ? '*' : (need.className ?? '')}`;
-        if (defined.has(key)) return;
-        defined.add(key);
-        for (const { index, owner } of definers.get(need.name) ?? []) {
-          if (!meets(need, owner)) continue;
-          want(index);
+        const key = `${need.name}\0${need.shape}\0${need.className ?? ''}\0${need.arity ?? '*'}\0${need.passesCode ?? ''}`;
+        const state = defined.get(key);
+        if (state === 'done') return;
+        const definitions = (definers.get(need.name) ?? []).filter((d) => meets(need, d.owner));
+        const inScripts = scripts.filter((index) => mayMention(lexical[index]!, need.name));
+        // Every candidate has no event: resolved or not, the call stands for nothing.
+        if (!need.passesCode && inScripts.length === 0 && definitions.every((d) => d.inert)) {
+          defined.set(key, 'done');
+          return;
         }
+        // A parsed candidate with the call's arity that the class filter keeps: resolve drops every candidate of
+        // another arity, so only those with this arity (or an uncountable one) can still compete.
+        const { arity } = need;
+        const witness =
+          arity !== undefined &&
+          (parsedByName.get(need.name) ?? []).some((fn) => fn.params.length === arity && certainlyKept(need, fn));
+        const narrow = arity !== undefined && (witness || state === undefined);
+        defined.set(key, witness || state === 'narrow' || arity === undefined ? 'done' : 'narrow');
+        for (const d of definitions) if (!narrow || d.arity < 0 || d.arity === arity) want(d.index);
         // A script may define a function as `const name = (…) => {…}`: its mention is enough.
-        for (const index of scripts) if (mayMention(lexical[index]!, need.name)) want(index);
+        inScripts.forEach(want);
       };
       needs.forEach(definersOf);
       // Callers of a target are searched once every definition of its name is parsed (they decide the search).
-      targets.forEach((t) => definersOf({ name: t.name, all: true }));
+      targets.forEach((t) => definersOf({ name: t.name, shape: 'qualified' }));
       if (wanted.size === 0) {
         const candidates = new Map<string, FunctionFacts[]>();
         for (const file of parsed) {
