@@ -35,6 +35,8 @@ export interface AuditOptions {
   cacheLocation: string | undefined;
   /** --jobs: worker threads reading and parsing files (default: os.availableParallelism()). */
   jobs: number;
+  /** --stats: print how many files were read, parsed, and the time of each stage to stderr. */
+  stats: boolean;
   /** --no-prefilter: parse every file, not only those that can matter (for benchmarks and comparisons). */
   noPrefilter: boolean;
   /** False with --no-ignore: .gitignore and .ignore files are not read. */
@@ -117,6 +119,7 @@ const OPTIONS = {
   'no-ignore': { type: 'boolean' },
   'no-prefilter': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
+  stats: { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   include: { type: 'string', multiple: true },
@@ -240,6 +243,7 @@ export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly
       useIgnoreFiles: !(values['no-ignore'] ?? false),
       noPrefilter: values['no-prefilter'] ?? false,
       jobs: parseJobs(values.jobs),
+      stats: values.stats ?? false,
       cacheLocation:
         values.cache || values['cache-location'] !== undefined
           ? (values['cache-location'] ?? DEFAULT_CACHE_LOCATION)

@@ -143,6 +143,14 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
       writeNotes(streamed.notes);
       results = streamed.results;
       texts = streamed.texts;
+      if (options.stats) {
+        const { read, megabytes, parsed, scanSeconds, analyseSeconds } = streamed.stats;
+        io.stderr.write(
+          `winsock-lint: stats: ${read} ${plural('file', read)} read (${megabytes.toFixed(1)} MB), ${parsed} parsed ` +
+            `(${read > 0 ? ((parsed / read) * 100).toFixed(2) : '0'}%), ${pool.size} ${plural('worker', pool.size)}; ` +
+            `read and scan ${scanSeconds.toFixed(2)} s, select, parse and check ${analyseSeconds.toFixed(2)} s\n`,
+        );
+      }
     } finally {
       await pool.close();
     }

@@ -20,8 +20,8 @@ export interface StreamResult {
   notes: Note[];
   /** Decoded text of each file with findings (what reporters and baselines need). */
   texts: Map<string, string>;
-  /** Files parsed (the selection), and extractions run. */
-  parsed: number;
+  /** Files read, their megabytes, files parsed (the selection), and seconds spent scanning and analysing. */
+  stats: { read: number; megabytes: number; parsed: number; scanSeconds: number; analyseSeconds: number };
 }
 
 const SCAN_BATCH = 48;
@@ -39,6 +39,7 @@ export async function analyzeStreaming(
   analyze: AnalyzeOptions,
 ): Promise<StreamResult> {
   const { pool, maxFileSize } = options;
+  const started = performance.now();
   const notes: Note[] = [];
   const lexical: (LexicalFacts | undefined)[] = new Array(paths.length);
   let read = 0;
@@ -65,6 +66,7 @@ export async function analyzeStreaming(
   const order = new Map(paths.map((p, i) => [p, i]));
   notes.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
   options.onScanned?.(read, bytes);
+  const scanned = performance.now();
 
   let parsed = 0;
   const readText = (path: string): string | undefined => readSource(path, maxFileSize, [])?.text;
@@ -100,5 +102,12 @@ export async function analyzeStreaming(
   }
   // Unreadable files are reported by their notes, not as analysed files.
   const readable = new Set(paths.filter((_, i) => lexical[i] !== undefined));
-  return { results: results.filter((r) => readable.has(r.path)), notes, texts, parsed };
+  const stats = {
+    read,
+    megabytes: bytes / (1024 * 1024),
+    parsed,
+    scanSeconds: (scanned - started) / 1000,
+    analyseSeconds: (performance.now() - scanned) / 1000,
+  };
+  return { results: results.filter((r) => readable.has(r.path)), notes, texts, stats };
 }

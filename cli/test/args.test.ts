@@ -34,6 +34,7 @@ test('audit with paths gets the defaults', () => {
     useIgnoreFiles: true,
     noPrefilter: false,
     jobs: availableParallelism(),
+    stats: false,
     cacheLocation: undefined,
     include: [],
     exclude: [],
