@@ -17,7 +17,7 @@ export interface LexicalFacts {
   spellsCode: boolean;
   /** Names followed by a parameter list and a body: every function the extractor can find, and more. */
   defines: LexicalDefinition[];
-  /** Bloom filter of every identifier in the text (comments and strings included), probed by mayMention. */
+  /** Bloom filter of every identifier in the text outside comments, probed by mayMention. */
   mentions: Uint8Array;
   /** The text mentions a ConnectEx/AcceptEx-like name (matched by substring, so the filter cannot answer). */
   extensionCalls: boolean;
@@ -59,18 +59,28 @@ const PROBES = 3;
 /** Longest parameter list or trailer followed when deciding whether a name is defined. */
 const MAX_SHAPE = 20_000;
 
+const START = 1;
+const PART = 2;
+/** Character classes of every UTF-16 unit: letters, `_`, `$`, non-ASCII letters and surrogate halves (a name
+ * keeps them: never a lost match) start a name; digits continue one. */
+const CLASSES = (() => {
+  const classes = new Uint8Array(0x10000);
+  const unicode = /[\p{ID_Continue}]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    const ascii = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+    if (ascii || (c >= 0x80 && ((c >= 0xd800 && c <= 0xdfff) || unicode.test(String.fromCharCode(c)))))
+      classes[c] = START | PART;
+    else if (c >= 48 && c <= 57) classes[c] = PART;
+  }
+  return classes;
+})();
+
 function isIdentifierStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || (c >= 0x80 && isUnicodeLetter(c));
+  return (CLASSES[c]! & START) !== 0;
 }
 
 function isIdentifierPart(c: number): boolean {
-  return isIdentifierStart(c) || (c >= 48 && c <= 57);
-}
-
-const UNICODE_ID = /[\p{ID_Continue}]/u;
-function isUnicodeLetter(c: number): boolean {
-  // Surrogate halves belong to astral letters often enough; keeping them in a name never loses a match.
-  return (c >= 0xd800 && c <= 0xdfff) || UNICODE_ID.test(String.fromCharCode(c));
+  return (CLASSES[c]! & PART) !== 0;
 }
 
 function isSpace(c: number): boolean {
@@ -329,16 +339,22 @@ export function scanLexicalFacts(text: string): LexicalFacts {
     const c = text.charCodeAt(i);
     const literalEnd = c === 47 || c === 34 || c === 39 ? endOfLiteral(text, i) : -1;
     if (literalEnd > 0) {
-      // A comment or a string: its words are mentioned (the filter stays a superset), but define nothing.
-      hashWords(text, i, literalEnd, mentions);
+      // A string's words are mentioned (a stray quote must not hide code from the filter); a comment's are not:
+      // nothing in a comment is a use or a call. Neither defines anything.
+      if (c !== 47) hashWords(text, i, literalEnd, mentions);
       i = literalEnd;
       continue;
     }
-    if (isIdentifierStart(c)) {
+    if ((CLASSES[c]! & START) !== 0) {
       const start = i;
+      let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
       i++;
-      while (i < length && isIdentifierPart(text.charCodeAt(i))) i++;
-      setBits(mentions, hashRange(text, start, i));
+      for (; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if ((CLASSES[d]! & PART) === 0) break;
+        h = Math.imul(h ^ d, 0x01000193);
+      }
+      setBits(mentions, h >>> 0);
       let j = i;
       while (j < length && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) === 40) {
