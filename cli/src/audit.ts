@@ -42,6 +42,9 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
 
+/** Up to this many files are read and analysed in the main thread: starting workers would cost more. */
+const IN_THREAD_FILES = 16;
+
 export async function runAudit(options: AuditOptions, io: CliIo): Promise<number> {
   const writeNotes = (notes: readonly Note[]): void => {
     for (const note of notes) io.stderr.write(formatNote(note));
@@ -121,7 +124,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   let texts: Map<string, string>;
   let refusedWrites = 0;
   let diff = '';
-  if (options.fix === 'off' && options.cacheLocation === undefined) {
+  if (options.fix === 'off' && options.cacheLocation === undefined && checked.length > IN_THREAD_FILES) {
     // Streamed through the worker pool: memory holds lexical facts and the parsed files' facts only.
     const pool = new WorkerPool(options.jobs);
     try {
