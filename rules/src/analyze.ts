@@ -6,7 +6,7 @@ import type { IncrementalExtractor } from './facts/incremental-extract.js';
 import type { TextScanMemo } from './text-scan-memo.js';
 import { isScriptLanguage, languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
-import { buildProjectModel } from './index/project-model.js';
+import { buildProjectModel, type ProjectModel } from './index/project-model.js';
 import { scanLexicalFacts, type LexicalFacts } from './select/lexical-facts.js';
 import { selectFiles } from './select/select-files.js';
 import { projectWideJudgement } from './rules/fast-path-both-sides.js';
@@ -77,6 +77,7 @@ function* extractRelevant(
   files: readonly ProjectFile[],
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
+  model: (facts: readonly FileFacts[]) => ProjectModel,
 ): Generator<void, FileFacts[]> {
   const { scanMemo } = options;
   const lexical = files.map((file) =>
@@ -86,7 +87,8 @@ function* extractRelevant(
     lexical,
     isScript: (index) => isScriptLanguage(languageForPath(files[index]!.path) ?? 'cpp'),
     noPrefilter: options.noPrefilter ?? false,
-    projectWideSide: (facts) => projectWideJudgement(buildProjectModel(facts))?.only,
+    projectWideSide: (facts) => projectWideJudgement(model(facts))?.only,
+    buildModel: model,
   });
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
@@ -124,13 +126,27 @@ function extractOne(file: ProjectFile, aliases: readonly string[], options: Anal
   return extracted;
 }
 
+/**
+ * buildProjectModel remembering its last answer: the selection builds the model of the files parsed so far each
+ * round, and its last round's files are the analysis's files, so that model is not built twice.
+ */
+function lastModelMemo(): (facts: readonly FileFacts[]) => ProjectModel {
+  let last: { facts: readonly FileFacts[]; model: ProjectModel } | undefined;
+  return (facts) => {
+    const same = last && last.facts.length === facts.length && last.facts.every((f, i) => f === facts[i]);
+    if (!same || !last) last = { facts: [...facts], model: buildProjectModel(facts) };
+    return last.model;
+  };
+}
+
 /** Analyses the files as one project, synchronously (ESLint's parse and rules must be synchronous). */
 export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
   const notes = new Map<string, string[]>();
-  const steps = extractRelevant(files, notes, options);
+  const model = lastModelMemo();
+  const steps = extractRelevant(files, notes, options, model);
   let step = steps.next();
   while (!step.done) step = steps.next();
-  return finishAnalysis(files, step.value, notes, options);
+  return finishAnalysis(files, step.value, notes, options, model);
 }
 
 /** Thrown by analyzeProjectAsync when `isCancelled` says a newer analysis makes this one useless. */
@@ -153,7 +169,8 @@ export async function analyzeProjectAsync(
   options: AnalyzeOptions = {},
 ): Promise<FileResult[]> {
   const notes = new Map<string, string[]>();
-  const steps = extractRelevant(files, notes, options);
+  const model = lastModelMemo();
+  const steps = extractRelevant(files, notes, options, model);
   let step = steps.next();
   for (let parsed = 1; !step.done; parsed++) {
     if (parsed % FILES_PER_TURN === 0) {
@@ -162,7 +179,7 @@ export async function analyzeProjectAsync(
     }
     step = steps.next();
   }
-  return finishAnalysis(files, step.value, notes, options);
+  return finishAnalysis(files, step.value, notes, options, model);
 }
 
 function finishAnalysis(
@@ -170,9 +187,10 @@ function finishAnalysis(
   facts: FileFacts[],
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
+  model: (facts: readonly FileFacts[]) => ProjectModel,
 ): FileResult[] {
   const texts = new Map(files.map((f) => [f.path, f.text]));
-  return resultsOf(files, facts, notes, options, (path) => texts.get(path));
+  return resultsOf(files, facts, notes, options, (path) => texts.get(path), model);
 }
 
 /** Builds the model, runs the rules and applies configuration and suppressions; texts are asked for by path
@@ -183,8 +201,9 @@ function resultsOf(
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
   textOf: (path: string) => string | undefined,
+  modelOf: (facts: readonly FileFacts[]) => ProjectModel,
 ): FileResult[] {
-  const model = buildProjectModel(facts);
+  const model = modelOf(facts);
   const raw: RawFinding[] = [];
   for (const rule of rules) {
     try {
@@ -249,11 +268,13 @@ export interface SourceSet {
 /** The analysis of analyzeProject over a SourceSet: memory holds lexical facts and the parsed files' facts. */
 export async function analyzeSources(set: SourceSet, options: AnalyzeOptions = {}): Promise<FileResult[]> {
   const notes = new Map<string, string[]>();
+  const model = lastModelMemo();
   const selection = selectFiles({
     lexical: set.lexical,
     isScript: (index) => isScriptLanguage(languageForPath(set.paths[index]!) ?? 'cpp'),
     noPrefilter: options.noPrefilter ?? false,
-    projectWideSide: (facts) => projectWideJudgement(buildProjectModel(facts))?.only,
+    projectWideSide: (facts) => projectWideJudgement(model(facts))?.only,
+    buildModel: model,
   });
   let step = selection.next();
   let parsed = 0;
@@ -277,6 +298,7 @@ export async function analyzeSources(set: SourceSet, options: AnalyzeOptions = {
     notes,
     options,
     memoized(set.text),
+    model,
   );
 }
 

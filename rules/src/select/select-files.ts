@@ -10,7 +10,7 @@
 // A driver (synchronous, or a worker pool) extracts each batch the generator yields and hands the facts back.
 import type { FileFacts, FunctionFacts, OtherCall } from '../facts/fact-types.js';
 import { CONNECT_FUNCTIONS } from '../facts/winsock-api.js';
-import { buildProjectModel, type ProjectFunction } from '../index/project-model.js';
+import { buildProjectModel, type ProjectFunction, type ProjectModel } from '../index/project-model.js';
 import { FunctionTable } from '../index/resolve-callee.js';
 import type { FunctionSummary } from '../index/summary-types.js';
 import { mayMention, type LexicalDefinition, type LexicalFacts } from './lexical-facts.js';
@@ -38,6 +38,9 @@ export interface SelectionInput {
    * connecting sockets from anywhere in the project, so the files that have them are selected too.
    */
   projectWideSide?: (facts: readonly FileFacts[]) => Side | undefined;
+  /** Builds the model of the files parsed so far (the caller may remember the last one: the final selection's
+   * model is the analysis's model). */
+  buildModel?: (facts: readonly FileFacts[]) => ProjectModel;
 }
 
 const MAX_ROUNDS = 64;
@@ -72,8 +75,7 @@ function hasEffect(summary: FunctionSummary, kind: 'fastpath' | 'listen' | 'conn
   return summary.effects.some((e) => e.kind === kind);
 }
 
-function relevance(files: readonly FileFacts[], side: Side | undefined): Relevance {
-  const model = buildProjectModel(files);
+function relevance(files: readonly FileFacts[], side: Side | undefined, model: ProjectModel): Relevance {
   const table = new FunctionTable(files);
   const byFunction = new Map<FunctionFacts, ProjectFunction>();
   for (const pf of model.functions) byFunction.set(pf.fn, pf);
@@ -233,7 +235,7 @@ export function* selectFiles(
     const searches: string[][] = aliases.filter((a) => !searched.has(a)).map((a) => [a]);
     const freshAliases = new Set(searches.map(([a]) => a!));
     if (unparsed) {
-      const { needs, targets } = relevance(parsed, side);
+      const { needs, targets } = relevance(parsed, side, (input.buildModel ?? buildProjectModel)(parsed));
       const parsedByName = new Map<string, FunctionFacts[]>();
       for (const file of parsed) {
         for (const fn of file.functions) parsedByName.set(fn.name, [...(parsedByName.get(fn.name) ?? []), fn]);
