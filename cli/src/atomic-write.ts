@@ -1,11 +1,13 @@
 // Writes a file atomically: a temporary file in the same folder, written in full and fsynced, then renamed over
-// the target, so a reader sees the old bytes or the new ones, never half a file. Keeps the target's mode, writes
-// through symbolic links to the real file, and (for --fix) refuses when the target changed since it was read.
+// the target, so a reader sees the old bytes or the new ones, never half a file. Keeps the target's mode, owner
+// and group, writes through symbolic links to the real file, and (for --fix) refuses when the target changed
+// since it was read. Temporary names are short (TEMP_NAME in temp-names.ts) whatever the target's length.
 // Temporary files that exist are registered, so an interrupt handler can remove them (see interrupt.ts).
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fchmodSync,
+  fchownSync,
+  fstatSync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -14,8 +16,10 @@ import {
   statSync,
   unlinkSync,
   writeSync,
+  type Stats,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { temporaryName } from './temp-names.js';
 import { PAUSE_BEFORE_RENAME, testPause } from './test-hooks.js';
 
 export interface AtomicWriteOptions {
@@ -24,6 +28,11 @@ export interface AtomicWriteOptions {
    * returning false abandons the write: the temporary file is removed and the target left as it is.
    */
   unchanged?: (current: Uint8Array) => boolean;
+  /**
+   * 'required' (--fix): when the new file cannot get the target's owner and group, nothing is written and an
+   * error with code EPERM is thrown. 'best-effort' (default: reports, baselines): the writer's own is kept then.
+   */
+  keepOwner?: 'required' | 'best-effort';
 }
 
 export type AtomicWriteResult = 'written' | 'changed-on-disk';
@@ -57,7 +66,7 @@ export function writeFileAtomic(
   data: Uint8Array | string,
   options: AtomicWriteOptions = {},
 ): AtomicWriteResult {
-  const staged = stage(path, data);
+  const staged = stage(path, data, options);
   return finish(staged, options);
 }
 
@@ -70,7 +79,7 @@ export async function writeFileAtomicAsync(
   data: Uint8Array | string,
   options: AtomicWriteOptions = {},
 ): Promise<AtomicWriteResult> {
-  const staged = stage(path, data);
+  const staged = stage(path, data, options);
   try {
     await testPause(PAUSE_BEFORE_RENAME, `before renaming ${staged.temp}`);
   } catch (error) {
@@ -86,19 +95,16 @@ interface Staged {
 }
 
 /** Writes the complete temporary file; on failure removes it and throws. */
-function stage(path: string, data: Uint8Array | string): Staged {
+function stage(path: string, data: Uint8Array | string, options: AtomicWriteOptions): Staged {
   const target = realTarget(path);
-  const mode = existingMode(target);
-  const temp = join(
-    dirname(target),
-    `.${basename(target)}.winsock-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
-  // 'wx': never follow or reuse something already at the temporary name.
-  const fd = openSync(temp, 'wx', mode ?? 0o666);
+  const existing = existingStats(target);
+  const mode = existing === undefined ? undefined : existing.mode & 0o7777;
+  const { temp, fd } = createTemporaryFile(dirname(target), mode ?? 0o666);
   pendingTemps.add(temp);
   try {
     try {
-      // The umask applied to openSync's mode; set the original mode exactly.
+      if (existing !== undefined) keepOwnerAndGroup(fd, existing, options.keepOwner ?? 'best-effort');
+      // The umask applied to openSync's mode; set the original mode exactly (after chown, which clears setuid).
       if (mode !== undefined) fchmodSync(fd, mode);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       let written = 0;
@@ -114,6 +120,18 @@ function stage(path: string, data: Uint8Array | string): Staged {
     throw error;
   }
   return { target, temp };
+}
+
+/** A new temporary file in `folder` ('wx': never follow or reuse something already at the name). */
+function createTemporaryFile(folder: string, mode: number): { temp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const temp = join(folder, temporaryName());
+    try {
+      return { temp, fd: openSync(temp, 'wx', mode) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 8) throw error;
+    }
+  }
 }
 
 /** Checks the target and renames the temporary file over it, or removes the temporary file. */
@@ -159,11 +177,22 @@ function currentBytes(path: string): Uint8Array | undefined {
   }
 }
 
-function existingMode(path: string): number | undefined {
+function existingStats(path: string): Stats | undefined {
   try {
-    return statSync(path).mode & 0o7777;
+    return statSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/** Gives the temporary file the target's owner and group (only where they differ from the writer's). */
+function keepOwnerAndGroup(fd: number, target: Stats, keep: 'required' | 'best-effort'): void {
+  const own = fstatSync(fd);
+  if (own.uid === target.uid && own.gid === target.gid) return;
+  try {
+    fchownSync(fd, target.uid, target.gid);
+  } catch (error) {
+    if (keep === 'required') throw error;
   }
 }
 

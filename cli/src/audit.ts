@@ -6,7 +6,7 @@
 // during --fix).
 import { relative, resolve, sep } from 'node:path';
 import { DiskFactsCache } from './facts-cache.js';
-import { analyzeProjectAsync, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
+import { analyzeProjectAsync, ANALYSED_EXTENSIONS, GlobError } from '@winsock-lint/rules';
 import type { AuditOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import {
@@ -14,6 +14,7 @@ import {
   BaselineError,
   entriesOf,
   formatBaseline,
+  newerToolNote,
   readBaseline,
   type BaselineEntry,
   type BaselineFile,
@@ -28,13 +29,15 @@ import { withInterruptCleanup } from './interrupt.js';
 import type { CliIo } from './io.js';
 import { ConfigLoadError, ConfigLoader } from './load-config.js';
 import { errorCode, formatNote, type Note } from './notes.js';
+import { writeOutputFile } from './output-file.js';
+import { printable } from './printable.js';
 import { createPathFilter } from './path-filter.js';
 import { createProgress } from './progress.js';
 import { readSources } from './read-sources.js';
 import { analyzeStreaming } from './stream-analysis.js';
 import { WorkerPool } from './worker-pool.js';
 import { formatReport, type ReportFile } from './reporters/index.js';
-import { inShard } from './shard.js';
+import { inShard, shardStamp } from './shard.js';
 import { PAUSE_AFTER_DISCOVERY, testPause } from './test-hooks.js';
 import { cliVersion } from './version.js';
 
@@ -51,12 +54,13 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   };
 
   const discovery = discoverFiles(options.paths, {
-    extensions: SOURCE_EXTENSIONS,
+    extensions: ANALYSED_EXTENSIONS,
     cwd: io.cwd,
     useIgnoreFiles: options.useIgnoreFiles,
   });
   if (discovery.missing.length > 0) {
-    for (const path of discovery.missing) io.stderr.write(`winsock-lint: error: no such file or folder: ${path}\n`);
+    for (const path of discovery.missing)
+      io.stderr.write(`winsock-lint: error: no such file or folder: ${printable(path)}\n`);
     return EXIT_FAILURE;
   }
   writeNotes(discovery.notes);
@@ -67,11 +71,14 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     severity: options.severity,
     cwd: io.cwd,
   });
-  const filter = createPathFilter({
-    include: options.include,
-    exclude: options.exclude,
-    cwd: io.cwd,
-  });
+  let filter;
+  try {
+    filter = createPathFilter({ include: options.include, exclude: options.exclude, cwd: io.cwd });
+  } catch (error) {
+    if (!(error instanceof GlobError)) throw error;
+    io.stderr.write(`winsock-lint: error: --include/--exclude: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
   const checked: string[] = [];
   try {
     configs.preload();
@@ -108,6 +115,8 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
       changed = changedLinesSince(options.changedSince, options.paths, io.cwd);
     }
     if (baselineFile !== undefined) baseline = readBaseline(baselineFile, options.updateBaseline);
+    const newer = baseline && newerToolNote(baseline, cliVersion());
+    if (baselineFile !== undefined && newer !== undefined) writeNotes([{ path: baselineFile, reason: newer }]);
   } catch (error) {
     if (error instanceof GitError || error instanceof BaselineError) {
       io.stderr.write(`winsock-lint: error: ${error.message}\n`);
@@ -124,7 +133,10 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
   let texts: Map<string, string>;
   let refusedWrites = 0;
   let diff = '';
-  if (options.fix === 'off' && options.cacheLocation === undefined && checked.length > IN_THREAD_FILES) {
+  // Hashes of every file, for --shard's run id; only the in-thread reader computes them.
+  let sourceInfos: ReadonlyMap<string, { hash: string }> = new Map();
+  const streamable = options.fix === 'off' && options.cacheLocation === undefined && options.shard === undefined;
+  if (streamable && checked.length > IN_THREAD_FILES) {
     // Streamed through the worker pool: memory holds lexical facts and the parsed files' facts only.
     const pool = new WorkerPool(options.jobs);
     try {
@@ -165,6 +177,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     });
     progress.clear();
     writeNotes(sources.notes);
+    sourceInfos = sources.sources;
     const megabytes = sources.files.reduce((sum, file) => sum + file.text.length, 0) / (1024 * 1024);
     progress.begin(
       `${options.fix === 'off' ? 'analysing' : 'analysing and fixing'} ${sources.files.length} ` +
@@ -292,12 +305,13 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     color,
     cwd: io.cwd,
     version: cliVersion(),
+    ...(shard ? { shard: shardStamp(shard, options, io.cwd, sourceInfos) } : {}),
   });
   const counts = countFindings(reported);
   if (options.outputFile !== undefined) {
     const target = resolve(io.cwd, options.outputFile);
     try {
-      writeFileAtomic(target, output === '' ? '' : `${output}\n`);
+      writeOutputFile(target, output === '' ? '' : `${output}\n`);
     } catch (error) {
       io.stderr.write(`winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`);
       return EXIT_FAILURE;

@@ -3,13 +3,15 @@
 // (relative to the baseline file's folder, forward slashes), its rule and the SARIF reporter's fingerprint
 // (rule id + trimmed text of the finding's line + occurrence among identical (rule, line) pairs in the file), so
 // code that moves to another line, or is re-indented, is not new. Line numbers are not part of it.
-import { readFileSync } from 'node:fs';
+import { readRegularText } from '@winsock-lint/node-host';
 import { dirname, relative, sep } from 'node:path';
 import { errorCode } from './notes.js';
 import { findingFingerprints, UNUSED_SUPPRESSION_RULE_ID } from './reporters/sarif.js';
 import type { ReportFile } from './reporters/index.js';
 
 export const BASELINE_VERSION = 1;
+/** About 300,000 entries; a larger file is refused before it is parsed. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 export interface BaselineEntry {
   /** Relative to the baseline file's folder, forward slashes. */
@@ -38,7 +40,8 @@ export function baselineKey(entry: Pick<BaselineEntry, 'path' | 'ruleId' | 'fing
 export function readBaseline(file: string, allowMissing: boolean): BaselineFile | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Without a UTF-8 byte-order mark (editors on Windows save JSON with one).
+    text = readRegularText(file, MAX_BASELINE_BYTES);
   } catch (error) {
     if (allowMissing && errorCode(error) === 'ENOENT') return undefined;
     throw new BaselineError(
@@ -80,6 +83,29 @@ export function readBaseline(file: string, allowMissing: boolean): BaselineFile 
     toolVersion: typeof data['toolVersion'] === 'string' ? data['toolVersion'] : '',
     entries,
   };
+}
+
+/**
+ * The note for a baseline written by a newer winsock-lint than this one (its fingerprints or rules may differ,
+ * so findings it accepted can show up again), or undefined.
+ */
+export function newerToolNote(baseline: BaselineFile, ours: string): string | undefined {
+  if (compareVersions(baseline.toolVersion, ours) <= 0) return undefined;
+  return (
+    `written by winsock-lint ${baseline.toolVersion}, newer than this ${ours}; ` +
+    'findings it accepted may be reported again, so upgrade or run with --update-baseline'
+  );
+}
+
+/** Compares "major.minor.patch" versions numerically (pre-release tags and missing parts count as 0). */
+export function compareVersions(a: string, b: string): number {
+  const parts = (version: string): number[] => (/^\d+(?:\.\d+)*/.exec(version)?.[0] ?? '0').split('.').map(Number);
+  const [pa, pb] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
 }
 
 /** Each file's baseline entries, one per finding, in finding order (parallel to result.findings). */

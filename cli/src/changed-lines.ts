@@ -1,7 +1,9 @@
 // --changed-since <ref>: the lines changed since a git ref, so a run can report only findings on them (a pull
 // request's own changes). Uses `git diff --unified=0 <ref> -- <paths>` (working tree against the ref: committed,
 // staged and unstaged changes); untracked files (not ignored) count as changed entirely. Renamed files count
-// only their changed lines.
+// only their changed lines. An untrusted checkout's git configuration never runs a command: every git call has
+// core.fsmonitor off and no pager, the diff has --no-textconv and --no-ext-diff, and every filter driver the
+// configuration defines is emptied (git would run `clean` on changed working-tree files).
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,12 +34,14 @@ export function changedLinesSince(ref: string, paths: readonly string[], cwd: st
   );
   const diff = git(
     [
+      ...neutralisedFilters(cwd),
       '-c',
       'core.quotePath=false',
       'diff',
       '--unified=0',
       '--no-color',
       '--no-ext-diff',
+      '--no-textconv',
       '--find-renames',
       '--end-of-options',
       ref,
@@ -85,10 +89,37 @@ export function changedLinesSince(ref: string, paths: readonly string[], cwd: st
   };
 }
 
-function git(args: string[], cwd: string, message: (stderr: string) => string): string {
+/** `-c filter.<name>.clean= -c filter.<name>.smudge= -c filter.<name>.process= …` for each configured driver. */
+function neutralisedFilters(cwd: string): string[] {
+  let listing: string;
   try {
-    return execFileSync('git', args, {
+    listing = git(['config', '--null', '--name-only', '--get-regexp', '^filter\\.'], cwd, () => '');
+  } catch {
+    return []; // No filter configured (git config exits 1).
+  }
+  const names = new Set<string>();
+  for (const key of listing.split('\0')) {
+    const match = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (match?.[1] !== undefined) names.add(match[1]);
+  }
+  return [...names].flatMap((name) =>
+    ['clean', 'smudge', 'process', 'required'].flatMap((key) => [
+      '-c',
+      `filter.${name}.${key}=${key === 'required' ? 'false' : ''}`,
+    ]),
+  );
+}
+
+/** Settings that make git run commands (fsmonitor hooks, pagers), off for every call. */
+const SAFE_GIT = ['--no-pager', '-c', 'core.fsmonitor=false', '-c', 'core.pager=cat'];
+
+function git(args: string[], cwd: string, message: (stderr: string) => string): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_PAGER: 'cat', PAGER: 'cat' };
+  delete env['GIT_EXTERNAL_DIFF'];
+  try {
+    return execFileSync('git', [...SAFE_GIT, ...args], {
       cwd,
+      env,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 1024 * 1024 * 1024,

@@ -1,6 +1,7 @@
-// Finds the files an audit checks: explicit files as given, folders walked for C/C++ sources in sorted order,
-// tool folders skipped, symlinked folders followed once (loops noted, never walked), unreadable folders noted,
-// and (when asked) what .gitignore and .ignore files exclude left out, as git and ripgrep would.
+// Finds the files an audit checks: explicit files as given, folders walked for sources in sorted order (scripts
+// but not bundles or build output), tool folders skipped, symlinked folders followed once (loops noted, never
+// walked), unreadable folders noted, and (when asked) what .gitignore and .ignore files exclude left out, as git
+// and ripgrep would.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -26,6 +27,25 @@ export const DEFAULT_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set([
   'node_modules',
   '.vs',
 ]);
+
+/** Folders holding a JavaScript build's output: scripts in them are generated, never the FFI code to audit. */
+export const SCRIPT_OUTPUT_DIRECTORIES: ReadonlySet<string> = new Set([
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  'bower_components',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.parcel-cache',
+]);
+
+const SCRIPT_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+/** Minified or bundled scripts by name: `app.min.js`, `vendor.bundle.js`, `main.chunk.js`, `x.d.ts` declarations. */
+const GENERATED_SCRIPT = /(?:[.-]min|[.-]bundle|\.chunk|\.d)\.[cm]?[jt]sx?$/i;
 
 export interface DiscoveredFile {
   /** Absolute path, as reached (through symlinks when that is how it was found). */
@@ -76,6 +96,8 @@ class Walker {
   /** Real paths of folders already walked and files already collected. */
   private readonly seenDirectories = new Set<string>();
   private readonly seenFiles = new Map<string, DiscoveredFile>();
+  /** Real paths of walked folders inside a script build's output folder. */
+  private readonly scriptOutput = new Set<string>();
   private readonly useIgnoreFiles: boolean;
   /** Folder → its ignore rules (null: it has no ignore file). */
   private readonly ignoreCache = new Map<string, IgnoreLevel | null>();
@@ -178,9 +200,10 @@ class Walker {
       if (entry.isDirectory()) {
         if (this.ignored.has(entry.name) || isIgnored(levels, path, true)) continue;
         const real = join(realDir, entry.name);
+        if (this.scriptOutput.has(realDir) || SCRIPT_OUTPUT_DIRECTORIES.has(entry.name)) this.scriptOutput.add(real);
         if (!this.seenDirectories.has(real)) this.walk(path, real, chain, levels);
       } else if (entry.isFile()) {
-        if (this.wanted(entry.name) && !isIgnored(levels, path, false)) {
+        if (this.wanted(entry.name, this.scriptOutput.has(realDir)) && !isIgnored(levels, path, false)) {
           this.addFile(path, join(realDir, entry.name), false);
         }
       } else if (entry.isSymbolicLink()) {
@@ -220,8 +243,11 @@ class Walker {
     }
   }
 
-  private wanted(name: string): boolean {
-    return this.extensions.has(extname(name).toLowerCase());
+  /** A file found in a folder is audited by its extension; scripts not when generated (bundles, build output). */
+  private wanted(name: string, inScriptOutput = false): boolean {
+    const ext = extname(name).toLowerCase();
+    if (!this.extensions.has(ext)) return false;
+    return !SCRIPT_EXTENSIONS.has(ext) || !(inScriptOutput || GENERATED_SCRIPT.test(name));
   }
 
   private addFile(path: string, real: string, explicit: boolean): void {

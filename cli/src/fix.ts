@@ -1,12 +1,16 @@
 // --fix and --fix-dry-run: applies automatic fixes ESLint-style (analyse the whole project, apply each file's
 // non-overlapping fixes, repeat until nothing changes or 10 passes), then writes changed files back atomically
-// in their own encoding, BOM and line endings, refusing files that changed on disk since they were read.
+// in their own encoding, BOM and line endings, refusing files that changed on disk since they were read and
+// files the user may not write (the mode, owner and group of a written file are kept).
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DiskFactsCache } from './facts-cache.js';
 import { analyzeProjectAsync, applyFixes, encodeSource, type ProjectFile } from '@winsock-lint/rules';
 import { writeFileAtomicAsync } from './atomic-write.js';
 import type { FileResult, Finding, Fix, ResolvedConfig } from './engine-types.js';
 import { errorCode, type Note } from './notes.js';
 import { hashBytes, type SourceInfo } from './read-sources.js';
+import { removeStaleTemporaryFiles } from './temp-names.js';
 
 /** As ESLint: at most 10 passes of fixes on the same text. */
 export const MAX_FIX_PASSES = 10;
@@ -111,12 +115,27 @@ export async function writeFixedFiles(
   sources: ReadonlyMap<string, SourceInfo>,
 ): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { written: [], notWritten: [], refused: [], notes: [] };
+  for (const folder of new Set(paths.map((path) => dirname(path)))) {
+    const removed = removeStaleTemporaryFiles(folder);
+    if (removed.length > 0) {
+      outcome.notes.push({
+        path: folder,
+        reason: `removed ${removed.length} stale temporary ${removed.length === 1 ? 'file' : 'files'} of an earlier run`,
+      });
+    }
+  }
   for (const path of paths) {
     // A turn of the event loop (not just a microtask), so a pending SIGINT is handled between files.
     await new Promise((resolve) => setImmediate(resolve));
     const text = texts.get(path);
     const source = sources.get(path);
     if (text === undefined || source === undefined) continue;
+    if (readOnly(path)) {
+      outcome.notWritten.push(path);
+      outcome.refused.push(path);
+      outcome.notes.push({ path, reason: 'not fixed: read-only' });
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = encodeSource(text, source.encoding, source.bom);
@@ -133,6 +152,7 @@ export async function writeFixedFiles(
       // One file at a time, back to the event loop in between, so Ctrl-C is handled between files.
       const result = await writeFileAtomicAsync(path, bytes, {
         unchanged: (current) => hashBytes(current) === source.hash,
+        keepOwner: 'required',
       });
       if (result === 'written') {
         outcome.written.push(path);
@@ -147,8 +167,30 @@ export async function writeFixedFiles(
     } catch (error) {
       outcome.notWritten.push(path);
       outcome.refused.push(path);
-      outcome.notes.push({ path, reason: `not fixed: cannot write: ${errorCode(error)}` });
+      const code = errorCode(error);
+      outcome.notes.push({
+        path,
+        reason:
+          code === 'EPERM'
+            ? "not fixed: cannot keep the file's owner and group (EPERM)"
+            : `not fixed: cannot write: ${code}`,
+      });
     }
   }
   return outcome;
+}
+
+/**
+ * Whether the user may not write the file: access(W_OK) says no, or no write bit is set at all (root passes
+ * every access check, but a 0444 file is read-only by intent). Files that vanished are not read-only: the
+ * write reports them as changed on disk.
+ */
+function readOnly(path: string): boolean {
+  try {
+    if ((statSync(path).mode & 0o222) === 0) return true;
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'EACCES' || errorCode(error) === 'EROFS' || errorCode(error) === 'EPERM';
+  }
 }

@@ -1,6 +1,6 @@
 // The CLI entry: parses argv, runs the command and returns the exit code. Never calls process.exit, so
 // output written to pipes is flushed; usage errors and internal failures become exit code 2.
-import { ruleMetas, SOURCE_EXTENSIONS } from '@winsock-lint/rules';
+import { ruleMetas, ANALYSED_EXTENSIONS } from '@winsock-lint/rules';
 import { parseCommandLine, UsageError, type Command } from './args.js';
 import { EXIT_FAILURE, EXIT_OK, runAudit } from './audit.js';
 import { auditHelp, generalHelp, mergeHelp } from './help.js';
@@ -25,7 +25,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case 'help':
         io.stdout.write(
           command.topic === 'audit'
-            ? auditHelp(ruleIds, SOURCE_EXTENSIONS)
+            ? auditHelp(ruleIds, ANALYSED_EXTENSIONS)
             : command.topic === 'merge'
               ? mergeHelp()
               : generalHelp(),

@@ -1,18 +1,30 @@
 // `winsock-lint merge <reports…>`: joins the reports of --shard runs into one. SARIF: one run, results
 // concatenated in the order given, rules and artifacts de-duplicated (rule and artifact indexes renumbered to
 // match). JSON (ESLint's shape): the arrays concatenated, sorted by file path as a single run lists them.
-// Exit 0, or 2 for a report that cannot be read, is neither format or does not match --format.
-import { readFileSync } from 'node:fs';
+// Inputs are validated (merge-validate.ts): every JSON entry an ESLint result, every SARIF index in range, the
+// shard stamps of one run, each shard once, no file in two reports. Exit 0, or 2 for a report that cannot be
+// read, is neither format, does not match --format, or fails validation.
+import { readRegularText } from '@winsock-lint/node-host';
 import { resolve } from 'node:path';
 import type { MergeFormat, MergeOptions } from './args.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeOutputFile } from './output-file.js';
 import type { CliIo } from './io.js';
+import {
+  checkJsonReport,
+  checkSarifLog,
+  checkShards,
+  MergeError,
+  type Json,
+  type JsonObject,
+} from './merge-validate.js';
 import { errorCode } from './notes.js';
+import { SHARD_KEY } from './reporters/json.js';
+import { SARIF_SHARD_PROPERTY } from './reporters/sarif.js';
 
-export class MergeError extends Error {}
+export { MergeError } from './merge-validate.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+/** A report of 300,000 findings is about 200 MB of SARIF. */
+const MAX_REPORT_BYTES = 512 * 1024 * 1024;
 
 export function runMerge(options: MergeOptions, io: CliIo): number {
   let output: string;
@@ -24,6 +36,13 @@ export function runMerge(options: MergeOptions, io: CliIo): number {
         throw new MergeError(`${report.file} is a ${report.format} report, not ${format}`);
       }
     }
+    checkShards(
+      reports.map((report) =>
+        report.format === 'sarif'
+          ? checkSarifLog(report.file, report.data as JsonObject)
+          : checkJsonReport(report.file, report.data as Json[]),
+      ),
+    );
     output =
       format === 'sarif'
         ? JSON.stringify(mergeSarif(reports.map((r) => r.data as JsonObject)), null, 2)
@@ -36,7 +55,7 @@ export function runMerge(options: MergeOptions, io: CliIo): number {
   if (options.outputFile !== undefined) {
     const target = resolve(io.cwd, options.outputFile);
     try {
-      writeFileAtomic(target, `${output}\n`);
+      writeOutputFile(target, `${output}\n`);
     } catch (error) {
       io.stderr.write(`winsock-lint: error: cannot write the report to ${target}: ${errorCode(error)}\n`);
       return 2;
@@ -56,7 +75,7 @@ interface Report {
 function readReport(file: string): Report {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularText(file, MAX_REPORT_BYTES);
   } catch (error) {
     throw new MergeError(`cannot read ${file}: ${errorCode(error)}`);
   }
@@ -73,8 +92,14 @@ function readReport(file: string): Report {
   throw new MergeError(`${file} is neither a SARIF 2.1.0 log nor an ESLint-style JSON array`);
 }
 
+/** The merged array, without the shards' stamps (the merged report is no shard). */
 export function mergeJson(reports: readonly Json[][]): Json[] {
-  const all = reports.flat();
+  const all = reports.flat().map((item) => {
+    if (!isObject(item) || !(SHARD_KEY in item)) return item;
+    const copy = { ...item };
+    delete copy[SHARD_KEY];
+    return copy;
+  });
   const pathOf = (item: Json): string =>
     isObject(item) && typeof item['filePath'] === 'string' ? item['filePath'] : '';
   // Stable: files without a path keep their relative order.
@@ -144,7 +169,12 @@ export function mergeSarif(logs: readonly JsonObject[]): JsonObject {
     else if (key === 'originalUriBaseIds') merged[key] = baseIds;
     else if (key === 'artifacts') merged[key] = artifacts;
     else if (key === 'results') merged[key] = results;
-    else merged[key] = value;
+    else if (key === 'automationDetails') continue;
+    else if (key === 'properties' && isObject(value)) {
+      const rest = { ...value };
+      delete rest[SARIF_SHARD_PROPERTY];
+      if (Object.keys(rest).length > 0) merged[key] = rest;
+    } else merged[key] = value;
   }
   return { ...base, runs: [merged] };
 }

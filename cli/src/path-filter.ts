@@ -1,8 +1,9 @@
-// --include and --exclude: globs (picomatch, dotfiles matched) against paths relative to the working folder,
-// with forward slashes. Files found in folders must match an --include (when there is one); every file, also
-// one named on the command line, is dropped when it or a folder above it matches an --exclude.
+// --include and --exclude: globs (the engine's linear-time matcher, dotfiles matched) against paths relative to
+// the working folder, with forward slashes. Files found in folders must match an --include (when there is one);
+// every file, also one named on the command line, is dropped when it or a folder above it matches an --exclude.
+// createPathFilter throws GlobError for a glob that does not compile (exit 2).
 import { relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlobs } from '@winsock-lint/rules';
 
 export interface PathFilterOptions {
   include: readonly string[];
@@ -22,7 +23,7 @@ function normaliseGlob(glob: string): string {
 
 export function createPathFilter(options: PathFilterOptions): PathFilter {
   const compile = (globs: readonly string[]): ((path: string) => boolean) | undefined =>
-    globs.length === 0 ? undefined : picomatch(globs.map(normaliseGlob), { dot: true });
+    globs.length === 0 ? undefined : compileGlobs(globs.map(normaliseGlob));
   const include = compile(options.include);
   const exclude = compile(options.exclude);
   return (path, explicit) => {

@@ -1,7 +1,8 @@
 // Reads and decodes the files to audit: synchronous reads (faster here than many concurrent async ones),
 // too-large and binary files skipped with a note, legacy encodings (Windows-1252, UTF-16 with a BOM) decoded.
+// Each file is read by readRegularFile: a FIFO or device swapped in after discovery is skipped, never waited on.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readRegularFile } from '@winsock-lint/node-host';
 import { decodeSource, isBinary, type ProjectFile, type SourceEncoding } from '@winsock-lint/rules';
 import { errorCode, type Note } from './notes.js';
 
@@ -85,27 +86,18 @@ export function readSource(
 }
 
 function readBytes(path: string, maxFileSize: number, notes: Note[]): Uint8Array | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, 'r');
+    const read = readRegularFile(path, maxFileSize);
+    if (read.kind === 'read') return read.bytes;
+    notes.push({
+      path,
+      reason:
+        read.kind === 'not-regular'
+          ? `skipped: ${read.type}, not a regular file`
+          : `skipped: ${read.size} bytes is more than --max-file-size (${maxFileSize} bytes)`,
+    });
   } catch (error) {
     notes.push({ path, reason: `cannot read: ${errorCode(error)}` });
-    return undefined;
   }
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxFileSize) {
-      notes.push({
-        path,
-        reason: `skipped: ${size} bytes is more than --max-file-size (${maxFileSize} bytes)`,
-      });
-      return undefined;
-    }
-    return readFileSync(fd);
-  } catch (error) {
-    notes.push({ path, reason: `cannot read: ${errorCode(error)}` });
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  return undefined;
 }

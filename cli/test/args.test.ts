@@ -45,7 +45,7 @@ test('audit with paths gets the defaults', () => {
     shard: undefined,
   });
   assert.equal(audit('audit', 'src', '--no-prefilter').noPrefilter, true);
-  assert.equal(DEFAULT_MAX_FILE_SIZE, 16 * 1024 * 1024);
+  assert.equal(DEFAULT_MAX_FILE_SIZE, 2 * 1024 * 1024);
 });
 
 test('options may come before, between or after the paths, in long, short and = forms', () => {

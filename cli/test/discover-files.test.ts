@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { discoverFiles } from '../src/discover-files.js';
-import { isRoot, lock, makeTree } from './helpers/temp-tree.js';
+import { lock, makeTree } from './helpers/temp-tree.js';
+import { rerunAsNobody } from './helpers/unprivileged.js';
 
 const EXTENSIONS = ['.c', '.cc', '.cpp', '.cxx', '.h', '.hh', '.hpp', '.hxx', '.inl', '.ipp'];
 
@@ -128,13 +130,11 @@ test('a loop through two links is also caught', (t) => {
 });
 
 test('an unreadable folder is noted ("cannot read directory: EACCES") and the walk goes on', (t) => {
+  // Root reads any folder: as root, the test runs again as user 65534.
+  if (rerunAsNobody(t, fileURLToPath(import.meta.url))) return;
   const root = makeTree(t, { 'ok/a.c': '', 'secret/b.c': '' });
   lock(join(root, 'secret'));
   const result = discoverFiles([root], { extensions: EXTENSIONS });
-  if (isRoot()) {
-    t.skip('running as root: chmod 000 does not stop root from reading a folder, so EACCES cannot be observed');
-    return;
-  }
   assert.deepEqual(relativePaths(root, result.files), ['ok/a.c']);
   assert.deepEqual(result.notes, [{ path: join(root, 'secret'), reason: 'cannot read directory: EACCES' }]);
 });
@@ -185,4 +185,31 @@ test("the repository root's .gitignore applies when only a subfolder is named; e
   ]);
   // A folder named on the command line is walked even when an ignore file above it excludes it.
   assert.deepEqual(relativePaths(root, discoverFiles(['src/generated'], options).files), ['src/generated/g.c']);
+});
+
+test('walks folders for TypeScript/JavaScript FFI code too, but not bundles, declarations or build output', (t) => {
+  const root = makeTree(t, {
+    'src/ipc.ts': '',
+    'src/ui/view.tsx': '',
+    'src/legacy.cjs': '',
+    'src/native.mjs': '',
+    'src/vendor.min.js': '',
+    'src/app.bundle.js': '',
+    'src/types.d.ts': '',
+    'dist/ipc.js': '',
+    'build/gen/out.js': '',
+    'build/native/shim.cpp': '',
+    'node_modules/koffi/index.js': '',
+  });
+  const result = discoverFiles([root], { extensions: [...EXTENSIONS, '.ts', '.tsx', '.js', '.cjs', '.mjs'] });
+  assert.deepEqual(relativePaths(root, result.files), [
+    'build/native/shim.cpp',
+    'src/ipc.ts',
+    'src/legacy.cjs',
+    'src/native.mjs',
+    'src/ui/view.tsx',
+  ]);
+  // Named on the command line, a bundle is audited.
+  const named = discoverFiles([join(root, 'src/vendor.min.js')], { extensions: ['.js'] });
+  assert.equal(named.files.length, 1);
 });

@@ -75,7 +75,7 @@ test('a tree of bad inputs: each is reported on stderr, the rest analysed, exit 
   const note = (path: string, reason: RegExp): void =>
     assert.match(out.stderr, new RegExp(`^winsock-lint: note: ${escape(join(root, path))}: ${reason.source}$`, 'm'));
   note('bad/binary.c', /skipped: binary file/);
-  note('bad/huge.c', /skipped: 52428\d\d\d bytes is more than --max-file-size \(16777216 bytes\)/);
+  note('bad/huge.c', /skipped: 52428\d\d\d bytes is more than --max-file-size \(2097152 bytes\)/);
   if (readdirSync(join(root, 'bad')).includes('loop')) note('bad/loop', /symbolic link loop to .*; not followed/);
   if (isRoot()) {
     t.diagnostic('running as root: chmod 000 does not block reading, so the unreadable-folder note is not checked');

@@ -1,7 +1,9 @@
 // Bundles the extension (dist/extension.cjs) and the language server (dist/server.cjs) with esbuild as
 // CommonJS for the extension host, and stages the native tree-sitter packages the server loads at run
-// time, with the prebuilds of the supported platforms only, in dist/node_modules. Part of `npm run build`.
+// time, with the prebuilds of the supported platforms only, in dist/node_modules, and copies the rule pages
+// (docs/rules/*.md) to dist/docs/rules. Part of `npm run build`.
 import { build, type BuildOptions } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NATIVE_PACKAGES, stageNativePackages } from './native-packages.js';
 
@@ -38,7 +40,13 @@ await Promise.all([
   }),
 ]);
 const staged = stageNativePackages(`${repoDir}node_modules`, `${clientDir}dist/node_modules`);
+// The rule pages, for "Show documentation" (a Markdown preview inside VS Code, offline).
+const docsTarget = `${clientDir}dist/docs/rules`;
+rmSync(docsTarget, { recursive: true, force: true });
+mkdirSync(docsTarget, { recursive: true });
+const pages = readdirSync(`${repoDir}docs/rules`).filter((name) => name.endsWith('.md'));
+for (const name of pages) copyFileSync(`${repoDir}docs/rules/${name}`, `${docsTarget}/${name}`);
 for (const note of staged.notes) console.log(`bundle: ${note}`);
 console.log(
-  `bundle: dist/extension.cjs, dist/server.cjs and ${staged.files} native package files (${Date.now() - started} ms)`,
+  `bundle: dist/extension.cjs, dist/server.cjs, ${pages.length} rule pages and ${staged.files} native package files (${Date.now() - started} ms)`,
 );

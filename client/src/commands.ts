@@ -5,6 +5,7 @@ import { COMMANDS } from './command-ids.js';
 import { isLintedLanguage } from './languages.js';
 import { FIX_ALL_KIND } from './protocol.js';
 import { RULE_CATALOG } from './rule-catalog.js';
+import { openRuleDocs } from './rule-docs.js';
 import type { ServerSession } from './server-session.js';
 import type { WorkspaceAudit } from './workspace-audit.js';
 
@@ -12,6 +13,7 @@ export interface CommandContext {
   session: ServerSession;
   audit: WorkspaceAudit;
   output: vscode.LogOutputChannel;
+  extension: vscode.ExtensionContext;
   /** Restarts the server the user asked for (the status forgets earlier crashes). */
   restart: () => Promise<void>;
 }
@@ -51,7 +53,7 @@ async function fixAllInFile(): Promise<void> {
   await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' });
 }
 
-async function openRuleDocumentation(): Promise<void> {
+async function openRuleDocumentation(extension: vscode.ExtensionContext): Promise<void> {
   const items = RULE_CATALOG.map((rule) => ({
     label: rule.id,
     description: `default: ${rule.defaultSeverity}${rule.fixKind === 'code' ? ', fixable' : ''}`,
@@ -63,7 +65,7 @@ async function openRuleDocumentation(): Promise<void> {
     placeHolder: 'Choose a rule',
     matchOnDetail: true,
   });
-  if (picked) await vscode.env.openExternal(vscode.Uri.parse(picked.url));
+  if (picked) await openRuleDocs(extension, picked.url);
 }
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
@@ -75,6 +77,6 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     register(COMMANDS.fixAllInFile, 'Fix All in File', fixAllInFile),
     register(COMMANDS.showOutput, 'Show Output', async () => output.show(true)),
     register(COMMANDS.restartServer, 'Restart Server', context.restart),
-    register(COMMANDS.openRuleDocumentation, 'Open Rule Documentation', openRuleDocumentation),
+    register(COMMANDS.openRuleDocumentation, 'Open Rule Documentation', () => openRuleDocumentation(context.extension)),
   ];
 }

@@ -2,12 +2,19 @@
 // status items, the workspace audit, the commands and workspace trust together.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands.js';
+import { DOCUMENT_SELECTOR } from './languages.js';
 import { ServerSession } from './server-session.js';
 import { StatusItems } from './status-items.js';
 import { StatusModel } from './status-model.js';
 import { WorkspaceAudit } from './workspace-audit.js';
 
 let session: ServerSession | undefined;
+
+/** The URIs of the documents the language client hands to the server. */
+function handedToServer(documents: readonly vscode.TextDocument[]): string[] {
+  const selector = DOCUMENT_SELECTOR.map((filter) => ({ ...filter }));
+  return documents.filter((d) => vscode.languages.match(selector, d) > 0).map((d) => d.uri.toString());
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('winsock-lint', { log: true });
@@ -30,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     current,
     current.onDidChangeState((state) => {
       model.serverStateChanged(state);
+      // A (re)started server analyses every open document before it can say anything about them.
+      if (state === 'running') model.awaitAnalysis(handedToServer(vscode.workspace.textDocuments));
       if (state !== 'running') audit.clear();
       status.render();
     }),
@@ -41,6 +50,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       model.analysisReported(analysis);
       status.render();
     }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (current.running) model.awaitAnalysis(handedToServer([document]));
+      status.render();
+    }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       model.documentClosed(document.uri.toString());
       status.render();
@@ -50,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.info('Workspace trusted: restarting the server so that winsock-lint.config.json files apply.');
       void restart();
     }),
-    ...registerCommands({ session: current, audit, output, restart }),
+    ...registerCommands({ extension: context, session: current, audit, output, restart }),
   );
   output.info(
     `winsock-lint ${String(context.extension.packageJSON['version'])}; workspace trusted: ${vscode.workspace.isTrusted}`,

@@ -13,11 +13,13 @@ export {
   AUDIT_WORKSPACE_COMMAND,
   DIAGNOSTIC_SOURCE,
   FIX_ALL_KIND,
+  SHOW_DOCUMENTATION_COMMAND,
 } from '@winsock-lint/server/dist/src/protocol.js';
 export type { AnalysisStatus, AuditFileResult, AuditResult, InitializationOptions };
 
 export function initializationOptions(workspaceTrusted: boolean): InitializationOptions {
-  return { useWorkspaceConfig: workspaceTrusted, statusNotifications: true };
+  // VS Code shows the diagnostics under the pointer in its hover: the server's hover adds the rest.
+  return { useWorkspaceConfig: workspaceTrusted, statusNotifications: true, hoverShowsDiagnostics: true };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

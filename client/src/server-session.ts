@@ -6,7 +6,13 @@ import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vsc
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './languages.js';
 import { OpenDocumentDiagnosticsOnly } from './open-document-diagnostics.js';
-import { ANALYSIS_STATUS_NOTIFICATION, initializationOptions, parseAnalysisStatus } from './protocol.js';
+import {
+  ANALYSIS_STATUS_NOTIFICATION,
+  SHOW_DOCUMENTATION_COMMAND,
+  initializationOptions,
+  parseAnalysisStatus,
+} from './protocol.js';
+import { openRuleDocs } from './rule-docs.js';
 import type { AnalysisStatus } from './protocol.js';
 import type { ServerState } from './status-model.js';
 
@@ -88,6 +94,14 @@ export class ServerSession implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // Evaluated at every (re)start, so granting workspace trust and restarting takes effect.
       initializationOptions: () => initializationOptions(vscode.workspace.isTrusted),
+      middleware: {
+        // "Show documentation" opens the page shipped in the extension instead of asking the server for a browser.
+        executeCommand: (command, args: unknown[], next) => {
+          const [url] = args;
+          if (command === SHOW_DOCUMENTATION_COMMAND && typeof url === 'string') return openRuleDocs(this.context, url);
+          return next(command, args);
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, 'winsock-lint', serverOptions, clientOptions);
     client.registerFeature(new OpenDocumentDiagnosticsOnly());

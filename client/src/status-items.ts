@@ -1,5 +1,5 @@
-// The language status item and the status bar entry: they render the StatusModel and recount the
-// winsock-lint diagnostics whenever VS Code's diagnostics change.
+// The language status item and the status bar entry: they render the StatusModel, recounting the
+// winsock-lint diagnostics at each render and as soon as VS Code's diagnostics change.
 import * as vscode from 'vscode';
 import { COMMANDS } from './command-ids.js';
 import { DOCUMENT_SELECTOR } from './languages.js';
@@ -33,7 +33,6 @@ export class StatusItems implements vscode.Disposable {
   private readonly languageItem: vscode.LanguageStatusItem;
   private readonly barItem: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private recountTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly model: StatusModel) {
     this.languageItem = vscode.languages.createLanguageStatusItem(
@@ -45,13 +44,14 @@ export class StatusItems implements vscode.Disposable {
     this.barItem = vscode.window.createStatusBarItem('winsockLint.status', vscode.StatusBarAlignment.Right, 100);
     this.barItem.name = 'winsock-lint';
     this.barItem.command = SHOW_OUTPUT;
-    this.subscriptions.push(vscode.languages.onDidChangeDiagnostics(() => this.scheduleRecount()));
-    this.model.findings = countFindings();
+    this.subscriptions.push(vscode.languages.onDidChangeDiagnostics(() => this.render()));
     this.render();
     this.barItem.show();
   }
 
   render(): void {
+    // Counted now, not later: the count is that of the Problems view at every change.
+    this.model.findings = countFindings();
     const view = this.model.view((uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false));
     this.languageItem.text = view.text;
     this.languageItem.detail = view.detail;
@@ -63,19 +63,8 @@ export class StatusItems implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.recountTimer);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.languageItem.dispose();
     this.barItem.dispose();
-  }
-
-  /** Diagnostics change in bursts (one event per pulled document): count once per burst. */
-  private scheduleRecount(): void {
-    if (this.recountTimer !== undefined) return;
-    this.recountTimer = setTimeout(() => {
-      this.recountTimer = undefined;
-      this.model.findings = countFindings();
-      this.render();
-    }, 100);
   }
 }

@@ -1,5 +1,6 @@
 // Pure state behind the language status item and the status bar entry: the server's state, the number
-// of findings, slow analyses (from the analysisStatus notification) and unexpected server restarts.
+// of findings, open documents not analysed yet ("analysing…", never a false all-clear), slow analyses
+// (from the analysisStatus notification) and unexpected server restarts.
 import type { AnalysisStatus } from './protocol.js';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
@@ -35,6 +36,8 @@ export class StatusModel {
   startError: string | undefined;
   private readonly slow = new Map<string, number>();
   private readonly skipped = new Map<string, string>();
+  /** Open documents the running server has not reported an analysis of yet. */
+  private readonly pending = new Set<string>();
   private stopExpected = false;
 
   /** The extension is about to stop or restart the server itself (command, trust change, shutdown). */
@@ -49,6 +52,11 @@ export class StatusModel {
     this.startError = undefined;
     this.slow.clear();
     this.skipped.clear();
+  }
+
+  /** Documents handed to the server (opened, or open when it starts): "analysing…" until each is reported. */
+  awaitAnalysis(uris: Iterable<string>): void {
+    for (const uri of uris) this.pending.add(uri);
   }
 
   serverStateChanged(next: ServerState): void {
@@ -66,6 +74,7 @@ export class StatusModel {
   }
 
   analysisReported(status: AnalysisStatus): void {
+    this.pending.delete(status.uri);
     if (status.durationMs >= SLOW_ANALYSIS_MS) this.slow.set(status.uri, status.durationMs);
     else this.slow.delete(status.uri);
     if (status.skipped) this.skipped.set(status.uri, status.skipped);
@@ -73,6 +82,7 @@ export class StatusModel {
   }
 
   documentClosed(uri: string): void {
+    this.pending.delete(uri);
     this.slow.delete(uri);
     this.skipped.delete(uri);
   }
@@ -112,6 +122,16 @@ export class StatusModel {
         detail: reasons.join(' ') || 'The language server is not running. Run "winsock-lint: Restart Server".',
         severity,
         busy: false,
+      };
+    }
+    if (this.pending.size > 0) {
+      const waiting = `Analysing ${plural(this.pending.size, 'open file')} with the rest of the workspace.`;
+      return {
+        text: 'winsock-lint: analysing…',
+        statusBarText: '$(sync~spin) winsock-lint: analysing…',
+        detail: [waiting, ...reasons].join(' '),
+        severity,
+        busy: true,
       };
     }
     const count = this.findings === 0 ? 'no findings' : plural(this.findings, 'finding');

@@ -82,7 +82,8 @@ test('progress percentages become increments that never go backwards', () => {
   assert.equal(progressIncrement(90, 250), 10);
 });
 
-test('the server reads workspace configuration files only in a trusted workspace', () => {
-  assert.deepEqual(initializationOptions(true), { useWorkspaceConfig: true, statusNotifications: true });
-  assert.deepEqual(initializationOptions(false), { useWorkspaceConfig: false, statusNotifications: true });
+test('the server reads workspace configuration files only in a trusted workspace; VS Code shows the message', () => {
+  const always = { statusNotifications: true, hoverShowsDiagnostics: true };
+  assert.deepEqual(initializationOptions(true), { useWorkspaceConfig: true, ...always });
+  assert.deepEqual(initializationOptions(false), { useWorkspaceConfig: false, ...always });
 });

@@ -1,6 +1,7 @@
-// The extension in real VS Code (code-server + Chromium): squiggle, hover, quick fix and save, Audit Workspace,
-// rule documentation, Fix All in File, Restart Server. Screenshots of every step go to a folder, kept on
-// failure as the failure record; UPDATE_SCREENSHOTS=1 copies them into docs/images.
+// The extension in real VS Code (code-server + Chromium): squiggle, hover (the message once), quick fix and save,
+// Audit Workspace, rule documentation (the shipped page in the Markdown preview), Fix All in File, Restart Server.
+// Screenshots of every step go to a folder, kept on failure as the failure record; UPDATE_SCREENSHOTS=1 copies
+// them into docs/images.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULE_IDS, analyzeProject, docsUrl, ruleMetas } from '@winsock-lint/rules';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { findTools, installExtension, prepareFolders, startCodeServer } from './support/code-server.js';
 import { REPO_DIR } from './support/paths.js';
 import { until } from './support/poll.js';
@@ -180,28 +181,48 @@ test(
         SHORT,
       );
       const hoverText = await hover.innerText();
-      assert.ok(hoverText.includes(finding.message), `hover lacks the message:\n${hoverText}`);
+      // VS Code shows the diagnostic; the server's part adds why and the fix, not the message again.
+      assert.equal(hoverText.split(finding.message).length - 1, 1, `the message once in the hover:\n${hoverText}`);
+      assert.match(hoverText, /Why:/);
       const links = await hover.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
       assert.ok(links.includes(docsUrl(RULE)), `hover links: ${links.join(', ')}`);
       await workbench.screenshot('vscode-hover');
 
-      // 3. Quick fix at the token: wait for the light bulb, retry Ctrl+. until the menu shows, pick the fix.
-      await token.click();
-      await page.keyboard.press('Escape');
+      // 3. Quick fix at the token: wait for the light bulb, retry Ctrl+. until the menu shows. "Show documentation"
+      // opens the rule's page shipped in the extension, in the Markdown preview; then back to the file for the fix.
+      const quickFixMenu = async (row: Locator): Promise<void> => {
+        await token.click();
+        await page.keyboard.press('Escape');
+        await page
+          .locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix')
+          .first()
+          .waitFor({ timeout: SHORT });
+        await until(
+          'the quick-fix menu',
+          async () => {
+            if (!(await row.isVisible())) await page.keyboard.press('Control+.');
+            await row.waitFor({ timeout: 3000 }).catch(() => undefined);
+            return row.isVisible();
+          },
+          SHORT,
+        );
+      };
+      const docsRow = page
+        .locator('.action-widget .monaco-list-row.action', { hasText: `Show documentation for ${RULE}` })
+        .first();
+      await quickFixMenu(docsRow);
+      await docsRow.click();
+      await page.locator('.tab.active', { hasText: `Preview ${RULE}.md` }).waitFor({ timeout: LONG });
+      // The page is rendered (the preview's webview: an iframe holding the active frame).
       await page
-        .locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix')
-        .first()
-        .waitFor({ timeout: SHORT });
+        .frameLocator('iframe.webview')
+        .frameLocator('#active-frame')
+        .locator('h1', { hasText: RULE })
+        .waitFor({ timeout: LONG });
+      await workbench.screenshot('vscode-show-documentation');
+      await workbench.openFile(FILE);
       const fixRow = page.locator('.action-widget .monaco-list-row.action', { hasText: finding.fix.message }).first();
-      await until(
-        'the quick-fix menu',
-        async () => {
-          if (!(await fixRow.isVisible())) await page.keyboard.press('Control+.');
-          await fixRow.waitFor({ timeout: 3000 }).catch(() => undefined);
-          return fixRow.isVisible();
-        },
-        SHORT,
-      );
+      await quickFixMenu(fixRow);
       await workbench.screenshot('vscode-quick-fix');
       await fixRow.click();
 
@@ -261,7 +282,15 @@ test(
           .waitFor({ timeout: SHORT });
       }
       await workbench.screenshot('vscode-rule-documentation');
-      await page.keyboard.press('Escape');
+      // Picking one opens the page shipped in the extension in the Markdown preview (offline).
+      await page.locator('.quick-input-widget input').fill(RULE);
+      await page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: RULE })
+        .first()
+        .waitFor({ timeout: SHORT });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: `Preview ${RULE}.md` }).waitFor({ timeout: LONG });
+      await workbench.screenshot('vscode-rule-preview');
 
       // 8. Fix All in File on a file with several automatic fixes gives the .fixed file (VS Code saves files
       // changed by a code action's workspace edit itself when files.refactoring.autoSave is on).

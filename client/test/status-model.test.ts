@@ -108,3 +108,25 @@ test('file names come from the last URI segment, decoded when possible', () => {
   assert.equal(defaultFileName('untitled:Untitled-1'), 'untitled:Untitled-1');
   assert.equal(defaultFileName('file:///x/%E0%A4%A.c'), '%E0%A4%A.c');
 });
+
+test('open documents not analysed yet show "analysing…", never a count, until each is reported', () => {
+  const model = running();
+  model.awaitAnalysis(['file:///w/a.cpp', 'file:///w/b.cpp']);
+  const waiting = model.view();
+  assert.equal(waiting.text, 'winsock-lint: analysing…');
+  assert.equal(waiting.statusBarText, '$(sync~spin) winsock-lint: analysing…');
+  assert.equal(waiting.busy, true);
+  assert.match(waiting.detail, /Analysing 2 open files/);
+  model.analysisReported({ uri: 'file:///w/a.cpp', version: 1, durationMs: 9000, findings: 3 });
+  assert.equal(model.view().text, 'winsock-lint: analysing…');
+  assert.match(model.view().detail, /Analysing 1 open file with .*Analysis of a\.cpp took 9\.0 s/);
+  // A document closed before its analysis is no longer waited for.
+  model.documentClosed('file:///w/b.cpp');
+  model.findings = 3;
+  assert.equal(model.view().text, 'winsock-lint: 3 findings');
+  assert.equal(model.view().busy, false);
+  // A skipped document is reported too: it does not keep the status busy.
+  model.awaitAnalysis(['file:///w/c.cpp']);
+  model.analysisReported({ uri: 'file:///w/c.cpp', version: 1, durationMs: 1, findings: 0, skipped: 'excluded' });
+  assert.equal(model.view().busy, false);
+});

@@ -1,11 +1,13 @@
 // The packaged .vsix: its manifest, exactly the files the extension needs (the two bundles, the native
-// packages with the four platforms' prebuilds, the schema, the README), bundles that do not rely on
-// import.meta, and its size.
+// packages with the four platforms' prebuilds, the schema, the README, the rule pages), bundles that do not
+// rely on import.meta, its size, and the page "Show documentation" opens for every rule id.
 import assert from 'node:assert/strict';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { RULE_IDS, findingDocsUrl } from '@winsock-lint/rules';
 import { NATIVE_PACKAGES, RUNTIME_FILES, SHIPPED_PLATFORMS } from '../build/native-packages.js';
+import { SHIPPED_DOCS_DIR, shippedDocFor } from '../src/shipped-docs.js';
 import { REPO_DIR, readManifest } from './support/paths.js';
 import { readZip, vsixUnderTest } from './support/vsix.js';
 
@@ -21,6 +23,7 @@ function expectedFiles(): string[] {
     'extension/dist/extension.cjs',
     'extension/dist/server.cjs',
   ];
+  for (const page of readdirSync(join(REPO_DIR, 'docs/rules'))) files.push(`extension/${SHIPPED_DOCS_DIR}/${page}`);
   for (const [name, runtimeFiles] of Object.entries(RUNTIME_FILES)) {
     for (const file of runtimeFiles) files.push(`extension/dist/node_modules/${name}/${file}`);
   }
@@ -67,4 +70,20 @@ test('the packaged README shows the screenshots through absolute links to files 
     const path = url.pathname.replace(/^\/winsock-lint\/winsock-lint\/raw\/HEAD\//, '');
     assert.ok(existsSync(join(REPO_DIR, path)), `${image}: ${path} is not in the repository`);
   }
+});
+
+test('"Show documentation" finds the page of every rule id the server links, shipped unchanged', async () => {
+  const files = await readZip(vsixUnderTest());
+  for (const id of [...RULE_IDS, null]) {
+    const url = findingDocsUrl(id);
+    const shipped = shippedDocFor(url);
+    assert.ok(shipped, `${url} names a shipped page`);
+    const name = id ?? 'unused-suppression';
+    assert.equal(
+      files.get(`extension/${shipped}`)?.toString(),
+      readFileSync(join(REPO_DIR, 'docs/rules', `${name}.md`), 'utf8'),
+      `${shipped} in the .vsix`,
+    );
+  }
+  assert.equal(shippedDocFor('https://example.com/other.md'), undefined);
 });

@@ -32,10 +32,13 @@ function analyseAlone(file: string, text: string): FileResult {
   return analyzeProject([{ path: file, text }])[0] ?? { path: file, findings: [], notes: [] };
 }
 
-/** The project folder a file is analysed with, or undefined for single-file mode. */
+/**
+ * The project folder a file is analysed with, or undefined for single-file mode: the configured root, else the
+ * nearest folder with a root marker, else ESLint's working directory (as `winsock-lint audit .` would see it).
+ */
 export function projectRootFor(file: string, settings: WinsockSettings): string | undefined {
   if (!settings.project || !path.isAbsolute(file)) return undefined;
-  const root = settings.root ?? findProjectRoot(file);
+  const root = settings.root ?? findProjectRoot(file) ?? settings.cwd;
   return root !== undefined && isInside(file, root) ? root : undefined;
 }
 

@@ -6,6 +6,8 @@ export interface WinsockSettings {
   project: boolean;
   /** The project's folder (absolute, or relative to ESLint's cwd); default: found from the file upwards. */
   root?: string;
+  /** ESLint's working directory (absolute): the project when no folder above a file has a root marker. */
+  cwd?: string;
 }
 
 /** The options every rule accepts: `["error", { project: false }]`. */
@@ -22,7 +24,7 @@ export const ruleOptionsSchema = [
       root: {
         type: 'string',
         description:
-          "The project's folder; default: the nearest folder with winsock-lint.config.json, package.json or .git.",
+          "The project's folder; default: the nearest folder with winsock-lint.config.json, package.json or .git, else ESLint's working directory.",
       },
     },
     additionalProperties: false,
@@ -44,5 +46,5 @@ export function readSettings(settings: unknown, options: readonly unknown[], cwd
         : true;
   const root =
     typeof own['root'] === 'string' ? own['root'] : typeof shared['root'] === 'string' ? shared['root'] : undefined;
-  return { project, ...(root !== undefined ? { root: path.resolve(cwd, root) } : {}) };
+  return { project, cwd: path.resolve(cwd), ...(root !== undefined ? { root: path.resolve(cwd, root) } : {}) };
 }

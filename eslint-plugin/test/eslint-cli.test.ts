@@ -1,10 +1,13 @@
 // The real ESLint CLI (ESLint 9 and ESLint 10) in the sample project fixtures/eslint-project/: the findings and
-// exit code, `--fix` on a temporary copy, eslint-disable comments in a C file, and the SARIF formatter.
+// exit code, `--fix` on a temporary copy, eslint-disable comments in a C file, and the SARIF formatter; and in a
+// tree with no package.json, .git or winsock-lint.config.json, where it reports what `winsock-lint audit` reports.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeProject, decodeSource } from '@winsock-lint/rules';
 import { REPO_ROOT, SAMPLE_PROJECT } from './support/fixtures.js';
 
@@ -157,5 +160,62 @@ for (const [major, bin] of Object.entries(BINS)) {
         suppressed.sort(),
       );
     });
+  });
+}
+
+/** What `winsock-lint audit --format json` reports for `dir`, as `file:line:column rule`. */
+function cliFindings(dir: string): string[] {
+  const run = spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'cli', 'bin', 'winsock-lint.js'), 'audit', '--format', 'json', dir],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return (JSON.parse(run.stdout) as JsonResult[])
+    .flatMap((r) =>
+      r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} winsock/${m.ruleId}`),
+    )
+    .sort();
+}
+
+/** fixtures/demo in a fresh folder outside the repository (so no package.json or .git above), with only a config. */
+function bareTree(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'winsock-eslint-bare-'));
+  copies.push(dir);
+  const demo = path.join(REPO_ROOT, 'fixtures', 'demo');
+  for (const name of fs.readdirSync(demo)) {
+    if (/\.(c|cpp|h)$/.test(name)) fs.copyFileSync(path.join(demo, name), path.join(dir, name));
+  }
+  const plugin = pathToFileURL(path.join(REPO_ROOT, 'eslint-plugin', 'dist', 'src', 'index.js')).href;
+  fs.writeFileSync(
+    path.join(dir, 'eslint.config.mjs'),
+    `import winsock from ${JSON.stringify(plugin)};\n` +
+      `export default [{ files: ['**/*.{c,cpp,h}'], plugins: { winsock }, language: 'winsock/cpp', ...winsock.configs['recommended-cpp'] }];\n`,
+  );
+  return dir;
+}
+
+for (const [major, bin] of Object.entries(BINS)) {
+  test(`${major} CLI in a tree without package.json: its working directory is the project, as for winsock-lint audit`, () => {
+    const dir = bareTree();
+    let above = path.dirname(dir);
+    for (;;) {
+      for (const marker of ['package.json', '.git', 'winsock-lint.config.json']) {
+        assert.ok(!fs.existsSync(path.join(above, marker)), `${above} has no ${marker}`);
+      }
+      if (path.dirname(above) === above) break;
+      above = path.dirname(above);
+    }
+    const run = eslint(bin, dir, '.', '-f', 'json');
+    assert.equal(run.status, 1, run.stderr);
+    const actual = (JSON.parse(run.stdout) as JsonResult[])
+      .flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line}:${m.column} ${m.ruleId}`))
+      .sort();
+    const expected = cliFindings(dir);
+    assert.ok(expected.length >= 10, `the CLI reports the demo's findings (${expected.length})`);
+    assert.deepEqual(actual, expected);
   });
 }

@@ -1,9 +1,12 @@
 // Finds and reads winsock-lint.config.json for the deliveries that run on Node (the CLI and the language
 // server); the engine only validates and resolves the JSON, since it does no I/O.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readRegularText } from './read-regular-file.js';
 
 export const CONFIG_FILE_NAME = 'winsock-lint.config.json';
+/** A configuration is a few hundred bytes; anything over 16 MiB is refused before it is parsed. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 /** The nearest configuration file above a folder, each folder looked up once. */
 export class NearestConfigFinder {
@@ -42,11 +45,11 @@ export class NearestConfigFinder {
 
 /**
  * A configuration file's text, without the byte-order mark editors on Windows like to save JSON with.
- * Throws the file system's error when it cannot be read.
+ * Throws the file system's error when it cannot be read, NotReadableError when it is not a regular file
+ * (`--config /dev/zero`) or larger than MAX_CONFIG_BYTES.
  */
 export function readConfigText(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readRegularText(path, MAX_CONFIG_BYTES);
 }
 
 function isFile(path: string): boolean {

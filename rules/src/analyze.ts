@@ -34,7 +34,7 @@ export interface FactsCache {
 }
 
 /** Changes whenever extraction may produce different facts for the same text. */
-export const FACTS_FORMAT_VERSION = 1;
+export const FACTS_FORMAT_VERSION = 2;
 
 export function factsCacheKey(text: string, knownAliases: readonly string[]): string {
   const hash = createHash('sha256');
@@ -54,6 +54,8 @@ export interface AnalyzeOptions {
   scanMemo?: TextScanMemo;
   /** Asked between parses by analyzeProjectAsync: true stops the analysis with AnalysisCancelled. */
   isCancelled?: () => boolean;
+  /** Told by analyzeProjectAsync whenever it lets the event loop run, and once all files are extracted. */
+  onProgress?: (progress: AnalysisProgress) => void;
   /** Told, at the end of the selection, how many files it kept and how many extractions it ran. */
   onSelected?: (files: number, extractions: number) => void;
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
@@ -78,7 +80,7 @@ function* extractRelevant(
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
   model: (facts: readonly FileFacts[]) => ProjectModel,
-): Generator<void, FileFacts[]> {
+): Generator<AnalysisProgress, FileFacts[]> {
   const { scanMemo } = options;
   const lexical = files.map((file) =>
     scanMemo ? scanMemo.lexical(file.path, file.text) : scanLexicalFacts(file.text),
@@ -94,16 +96,18 @@ function* extractRelevant(
     notes.set(path, [...(notes.get(path) ?? []), message]);
   };
   let step = selection.next();
-  while (!step.done) {
+  let parsed = 0;
+  for (let pass = 1; !step.done; pass++) {
     const batch = new Map<number, FileFacts>();
     for (const { index, aliases } of step.value) {
       const file = files[index]!;
       try {
         batch.set(index, extractOne(file, aliases, options));
+        parsed++;
       } catch (error) {
         note(file.path, `could not be analysed: ${describeError(error)}`);
       }
-      yield;
+      yield { pass, examined: index + 1, total: files.length, parsed };
     }
     step = selection.next(batch);
   }
@@ -149,6 +153,18 @@ export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOp
   return finishAnalysis(files, step.value, notes, options, model);
 }
 
+/**
+ * Where an analysis is: its pass (1: the files spelling the code; then one per round of the selection that follows
+ * aliases, callees and callers into other files; 0: all extracted, the rules run next), how far through the files
+ * that pass is, and extractions so far.
+ */
+export interface AnalysisProgress {
+  pass: number;
+  examined: number;
+  total: number;
+  parsed: number;
+}
+
 /** Thrown by analyzeProjectAsync when `isCancelled` says a newer analysis makes this one useless. */
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -174,11 +190,13 @@ export async function analyzeProjectAsync(
   let step = steps.next();
   for (let parsed = 1; !step.done; parsed++) {
     if (parsed % FILES_PER_TURN === 0) {
+      options.onProgress?.(step.value);
       await new Promise((resolve) => setImmediate(resolve));
       if (options.isCancelled?.()) throw new AnalysisCancelled();
     }
     step = steps.next();
   }
+  options.onProgress?.({ pass: 0, examined: files.length, total: files.length, parsed: step.value.length });
   return finishAnalysis(files, step.value, notes, options, model);
 }
 

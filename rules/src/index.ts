@@ -1,7 +1,15 @@
 // Public API of the winsock-lint engine: analysis, rule metadata, configuration, fixes, text decoding and
 // position conversion. Every delivery (CLI, language server, ESLint plugin) imports from here only.
 export type * from './types.js';
-export { RULE_IDS, isRuleId, docsUrl } from './rule-ids.js';
+export {
+  RULE_IDS,
+  isRuleId,
+  docsUrl,
+  DOCS_BASE_URL,
+  findingDocsUrl,
+  UNUSED_SUPPRESSION_ID,
+  UNUSED_SUPPRESSION_DESCRIPTION,
+} from './rule-ids.js';
 export {
   analyzeProject,
   analyzeProjectAsync,
@@ -13,6 +21,7 @@ export {
   FACTS_FORMAT_VERSION,
   type ProjectFile,
   type AnalyzeOptions,
+  type AnalysisProgress,
   type FactsCache,
 } from './analyze.js';
 export { isCandidateText } from './prefilter.js';

@@ -21,3 +21,13 @@ export const DOCS_BASE_URL = 'https://github.com/winsock-lint/winsock-lint/blob/
 export function docsUrl(id: RuleId): string {
   return `${DOCS_BASE_URL}${id}.md`;
 }
+
+/** The id reported for problems with suppression comments (findings whose ruleId is null). */
+export const UNUSED_SUPPRESSION_ID = 'unused-suppression';
+export const UNUSED_SUPPRESSION_DESCRIPTION =
+  'Report winsock-lint-disable and winsock-lint-enable comments that suppress nothing';
+
+/** The documentation page of a finding's rule; null (a suppression comment problem) has one too. */
+export function findingDocsUrl(id: RuleId | null): string {
+  return `${DOCS_BASE_URL}${id ?? UNUSED_SUPPRESSION_ID}.md`;
+}

@@ -1,10 +1,17 @@
 // Rule docs are tested code: each page's description equals the rule's, its Incorrect examples produce
-// findings of the rule and its Correct examples none.
+// findings of the rule and its Correct examples none. The same holds for unused-suppression's page (findings
+// whose ruleId is null).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeProject, ruleMetas } from '../src/index.js';
+import {
+  analyzeProject,
+  ruleMetas,
+  UNUSED_SUPPRESSION_DESCRIPTION,
+  UNUSED_SUPPRESSION_ID,
+  type RuleId,
+} from '../src/index.js';
 import { REPO_ROOT } from './support/fixture-files.js';
 
 interface Example {
@@ -36,7 +43,12 @@ export function docExamples(markdown: string): Example[] {
   return examples;
 }
 
-for (const meta of ruleMetas) {
+const pages: { id: string; description: string; ruleId: RuleId | null }[] = [
+  ...ruleMetas.map((meta) => ({ id: meta.id, description: meta.description, ruleId: meta.id })),
+  { id: UNUSED_SUPPRESSION_ID, description: UNUSED_SUPPRESSION_DESCRIPTION, ruleId: null },
+];
+
+for (const meta of pages) {
   const file = path.join(REPO_ROOT, 'docs/rules', `${meta.id}.md`);
   test(`docs/rules/${meta.id}.md`, async (t) => {
     assert.ok(fs.existsSync(file), 'the doc page exists');
@@ -56,7 +68,7 @@ for (const meta of ruleMetas) {
     for (const example of examples) {
       await t.test(`${example.kind} example at line ${example.line}`, () => {
         const [result] = analyzeProject([{ path: `/docs/${meta.id}-${example.line}.cpp`, text: example.code }]);
-        const hits = result!.findings.filter((f) => f.ruleId === meta.id);
+        const hits = result!.findings.filter((f) => f.ruleId === meta.ruleId);
         if (example.kind === 'incorrect') assert.ok(hits.length > 0, `expected a ${meta.id} finding`);
         else
           assert.deepEqual(

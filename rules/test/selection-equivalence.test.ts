@@ -100,3 +100,25 @@ test('common names do not drag unrelated files in', () => {
   assert.deepEqual(comparable(results), comparable(analyzeProject([helper, ...others], { noPrefilter: true })));
   assert.equal(parsed, 1);
 });
+
+test('a project definition that shadows an API in another file is parsed', () => {
+  const caller = {
+    path: '/p/client.cpp',
+    text: [
+      'void Client::start(const sockaddr *addr, int len) {',
+      '  int on = 1; DWORD n;',
+      '  connect(m_s, addr, len);',
+      '  WSAIoctl(m_s, SIO_LOOPBACK_FAST_PATH, &on, sizeof on, NULL, 0, &n, NULL, NULL);',
+      '}',
+    ].join('\n'),
+  };
+  // Client::connect is the project's, not Winsock's: the call above is no connection request.
+  const shadow = {
+    path: '/p/client-connect.cpp',
+    text: 'void Client::connect(SOCKET s, const sockaddr *a, int n) {}\n',
+  };
+  const files = [caller, shadow];
+  const full = analyzeProject(files, { noPrefilter: true });
+  assert.ok(!full[0]!.findings.some((f) => f.ruleId === 'fast-path-before-connect'));
+  assert.deepEqual(comparable(analyzeProject(files)), comparable(full));
+});

@@ -11,7 +11,14 @@ import {
   IncrementalExtractor,
   TextScanMemo,
 } from '@winsock-lint/rules';
-import type { AnalyzeOptions, FileFacts, Finding, ProjectFile, ResolvedConfig } from '@winsock-lint/rules';
+import type {
+  AnalysisProgress,
+  AnalyzeOptions,
+  FileFacts,
+  Finding,
+  ProjectFile,
+  ResolvedConfig,
+} from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildResult, type DocumentResult } from './document-result.js';
@@ -119,6 +126,8 @@ export class Analyzer {
   private readonly warnedLarge = new Set<string>();
   /** One incremental extractor per open document (by URI). */
   private readonly extractors = new Map<string, IncrementalExtractor>();
+  /** Who follows a project's analysis (the workspace scan's $/progress), by project key. */
+  private readonly progressWatchers = new Map<string, (progress: AnalysisProgress) => void>();
   private disposed = false;
 
   constructor(private readonly options: AnalyzerOptions) {}
@@ -145,6 +154,14 @@ export class Analyzer {
       this.waiters.set(uri, list);
       this.schedule(uri, 0);
     });
+  }
+
+  /** Calls `watcher` with the progress of the project's analyses until the returned function is called. */
+  watchProgress(key: string, watcher: (progress: AnalysisProgress) => void): () => void {
+    this.progressWatchers.set(key, watcher);
+    return () => {
+      if (this.progressWatchers.get(key) === watcher) this.progressWatchers.delete(key);
+    };
   }
 
   /** A document was opened or changed: analyse its project, at once when it is fast, else after DEBOUNCE_MS. */
@@ -278,6 +295,9 @@ export class Analyzer {
     const started = performance.now();
     const { documents, settings, configs } = this.options;
     const folder = key.startsWith('folder:') ? this.folders.find((f) => `folder:${f.uri}` === key) : undefined;
+    // Before its folder is read, a document would be analysed without the rest of its project: a false
+    // all-clear. Its first analysis is the run the scan makes once the folder is read.
+    if (folder && !folder.scanned) return;
     const members = (): TextDocument[] =>
       documents.all().filter((d) => this.projectKeyFor(d.uri) === key && this.isAnalysed(d));
     // Settings first (they may need a round trip to the client); the texts are read afterwards.
@@ -334,6 +354,7 @@ export class Analyzer {
               return entry && entry.version !== null ? this.extractorFor(entry.uri) : undefined;
             },
             isCancelled: () => project.again && project.cancellations < MAX_CANCELLATIONS && !this.disposed,
+            onProgress: (progress) => this.progressWatchers.get(key)?.(progress),
           })
         : [];
     project.facts.endRun();

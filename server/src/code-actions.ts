@@ -1,18 +1,12 @@
 // Code actions, vscode-eslint style: they only look up what was recorded when the document was
-// validated (by URI, version and diagnostic id); a diagnostic from an older version gets no edit.
+// validated (matched by diagnostic id and version, or by range and code); an older version gets no edit.
 import { docsUrl } from '@winsock-lint/rules';
 import type { Finding, RuleId } from '@winsock-lint/rules';
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from './protocol.js';
 import { SHOW_DOCUMENTATION } from './commands.js';
 import { disableFileEdit, disableLineEdit } from './disable-comments.js';
-import { SOURCE, isDiagnosticData } from './diagnostics.js';
+import { matchDiagnostics } from './diagnostic-matching.js';
 import type { DocumentResult } from './document-result.js';
 import { fixAllEdit } from './fix-all.js';
 import { PositionMapper, type PositionEncoding } from './positions.js';
@@ -34,12 +28,6 @@ function wanted(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-function overlaps(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
-  const before = (p: { line: number; character: number }, q: { line: number; character: number }): boolean =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
 export function codeActions(params: CodeActionParams, context: CodeActionContext): CodeAction[] {
   const { result } = context;
   const only = params.context.only;
@@ -48,23 +36,9 @@ export function codeActions(params: CodeActionParams, context: CodeActionContext
   const edit = (edits: TextEdit[]) => workspaceEdit(result.uri, result.version, edits, context.documentChanges);
   const actions: CodeAction[] = [];
 
-  // The client's diagnostics, matched to the records; clients that send none get those in range.
-  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-  const pairs: { diagnostic: Diagnostic; finding: Finding }[] = [];
-  if (ours.length > 0) {
-    for (const diagnostic of ours) {
-      const data: unknown = diagnostic.data;
-      if (!isDiagnosticData(data) || data.version !== result.version) continue; // stale or foreign
-      const finding = result.byId.get(data.id);
-      if (finding) pairs.push({ diagnostic, finding });
-    }
-  } else {
-    result.diagnostics.forEach((diagnostic) => {
-      const data: unknown = diagnostic.data;
-      const finding = isDiagnosticData(data) ? result.byId.get(data.id) : undefined;
-      if (finding && overlaps(diagnostic.range, params.range)) pairs.push({ diagnostic, finding });
-    });
-  }
+  // The client's diagnostics, matched to the records (diagnostic-matching.ts); a stale view gets nothing.
+  const { pairs, stale } = matchDiagnostics(result, params.context.diagnostics, params.range);
+  if (stale && pairs.length === 0) return [];
 
   if (wanted(only, CodeActionKind.QuickFix)) {
     const disabled = new Set<RuleId>();

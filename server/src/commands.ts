@@ -1,7 +1,7 @@
 // The commands the server executes: winsock-lint.showDocumentation opens a rule's documentation
 // (window/showDocument when the client supports it, else a message with the link), and
 // winsock-lint.auditWorkspace reports every file's findings (see audit.ts).
-import { RULE_IDS, docsUrl } from '@winsock-lint/rules';
+import { RULE_IDS, findingDocsUrl } from '@winsock-lint/rules';
 import {
   ExecuteCommandRequest,
   type Connection,
@@ -48,7 +48,7 @@ async function showDocumentation(
   canShowDocument: boolean,
 ): Promise<boolean> {
   const [url] = params.arguments ?? [];
-  const known = RULE_IDS.map((id) => docsUrl(id));
+  const known = [...RULE_IDS, null].map((id) => findingDocsUrl(id));
   if (typeof url !== 'string' || !known.includes(url))
     throw invalidParams(`${SHOW_DOCUMENTATION} takes the URL of a rule's documentation.`);
   if (canShowDocument) {

@@ -1,6 +1,6 @@
 // Turns engine findings into LSP diagnostics: severity, code and docs link, tags, related
 // locations, and an id in `data` that code actions use to find the recorded fix.
-import { docsUrl } from '@winsock-lint/rules';
+import { UNUSED_SUPPRESSION_ID, findingDocsUrl } from '@winsock-lint/rules';
 import type { Finding } from '@winsock-lint/rules';
 import {
   DiagnosticSeverity,
@@ -12,7 +12,7 @@ import { DIAGNOSTIC_SOURCE } from './protocol.js';
 import { PositionMapper, type PositionEncoding } from './positions.js';
 
 export const SOURCE = DIAGNOSTIC_SOURCE;
-export const UNUSED_SUPPRESSION = 'unused-suppression';
+export const UNUSED_SUPPRESSION = UNUSED_SUPPRESSION_ID;
 
 /** What `diagnostic.data` holds: the finding's id and the document version it was computed for. */
 export interface DiagnosticData {
@@ -59,7 +59,7 @@ export function toDiagnostic(finding: Finding, id: string, context: DiagnosticCo
     message: finding.message,
     data: { id, version: context.version } satisfies DiagnosticData,
   };
-  if (finding.ruleId !== null) diagnostic.codeDescription = { href: docsUrl(finding.ruleId) };
+  diagnostic.codeDescription = { href: findingDocsUrl(finding.ruleId) };
   const tags: DiagnosticTag[] = [];
   if (finding.tags.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
   if (finding.tags.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);

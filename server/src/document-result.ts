@@ -15,6 +15,7 @@ export interface DocumentResult {
   projectKey: string;
   findings: Finding[];
   byId: Map<string, Finding>;
+  /** One per finding, in the same order. */
   diagnostics: Diagnostic[];
   /** Changes exactly when the diagnostics change (pull diagnostics' resultId). */
   resultId: string;

@@ -4,10 +4,16 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   createConnection,
   createServerSocketTransport,
   type Connection,
+  type MessageReader,
+  type MessageWriter,
 } from 'vscode-languageserver/node';
+import { ResynchronisingFramer } from './framing.js';
+import { LifecycleReader } from './lifecycle.js';
 import { wireServer } from './server.js';
 
 export { wireServer, SERVER_NAME, SERVER_VERSION } from './server.js';
@@ -20,13 +26,20 @@ export interface StartServerOptions {
   transport: Transport;
 }
 
-function connect(transport: Transport): Connection {
-  if (transport === 'stdio') return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  if (transport === 'node-ipc')
-    return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
+function transportOf(transport: Transport): [MessageReader, MessageWriter] {
+  if (transport === 'stdio') {
+    // Framing errors are logged to stderr (the client's output channel) and skipped, never wedging the reader.
+    const framer = new ResynchronisingFramer((message) => process.stderr.write(`winsock-lint-server: ${message}\n`));
+    return [new StreamMessageReader(process.stdin.pipe(framer)), new StreamMessageWriter(process.stdout)];
+  }
+  if (transport === 'node-ipc') return [new IPCMessageReader(process), new IPCMessageWriter(process)];
   // --socket=N: the client listens on port N and the server connects to it (VS Code's convention).
-  const [reader, writer] = createServerSocketTransport(transport.socket);
-  return createConnection(ProposedFeatures.all, reader, writer);
+  return createServerSocketTransport(transport.socket);
+}
+
+function connect(transport: Transport): Connection {
+  const [reader, writer] = transportOf(transport);
+  return createConnection(ProposedFeatures.all, new LifecycleReader(reader, writer), writer);
 }
 
 /** Routes console.* to the client's log: with stdio, a stray console.log would corrupt the protocol. */

@@ -14,6 +14,11 @@ export interface InitializationOptions {
   useWorkspaceConfig: boolean;
   /** true: the server sends ANALYSIS_STATUS_NOTIFICATION after each run. Default false. */
   statusNotifications: boolean;
+  /**
+   * true: the client shows the diagnostics under the pointer in its hovers itself (VS Code), so the server's
+   * hover gives only why the rule matters, the fix and the documentation, not the message again. Default false.
+   */
+  hoverShowsDiagnostics: boolean;
 }
 
 /** ANALYSIS_STATUS_NOTIFICATION's parameters: one per open document a run produced a result for. */

@@ -15,7 +15,6 @@ import { clientFeatures, serverCapabilities, type ClientFeatures } from './capab
 import { codeActions } from './code-actions.js';
 import { registerCommands } from './commands.js';
 import { DiagnosticDelivery } from './diagnostic-delivery.js';
-import { SOURCE } from './diagnostics.js';
 import { DocumentStore } from './documents.js';
 import { classifyEvents, registerWatchers } from './file-watching.js';
 import { hoverAt } from './hover.js';
@@ -31,6 +30,7 @@ export const SERVER_VERSION = '0.1.0';
 
 interface Session {
   features: ClientFeatures;
+  hoverShowsDiagnostics: boolean;
   settings: SettingsCache;
   analyzer: Analyzer;
   scanner: WorkspaceScanner;
@@ -81,7 +81,14 @@ export function wireServer(connection: Connection): void {
       await scanner.done();
       await analyzer.settled();
     });
-    session = { features: current, settings, analyzer, scanner, configs };
+    session = {
+      features: current,
+      hoverShowsDiagnostics: options.hoverShowsDiagnostics,
+      settings,
+      analyzer,
+      scanner,
+      configs,
+    };
     return { capabilities: serverCapabilities(current), serverInfo: { name: SERVER_NAME, version: SERVER_VERSION } };
   });
 
@@ -133,10 +140,10 @@ export function wireServer(connection: Connection): void {
   connection.onHover(async (params): Promise<Hover | null> => {
     const { uri } = requireTextDocument(params);
     const position = requirePosition(params);
-    const { analyzer, features: current } = active();
+    const { analyzer, features: current, hoverShowsDiagnostics } = active();
     if (!documents.get(uri)) return null;
     const result = await analyzer.resultFor(uri);
-    return result ? hoverAt(result, position, current.encoding) : null;
+    return result ? hoverAt(result, position, current.encoding, hoverShowsDiagnostics) : null;
   });
 
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
@@ -149,13 +156,6 @@ export function wireServer(connection: Connection): void {
     const requestedVersion = document.version;
     const result = await analyzer.resultFor(uri);
     if (!result || result.version !== documents.get(uri)?.version) return [];
-    // Diagnostics from an older version: the client's view is stale, so nothing is offered.
-    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-    if (
-      ours.length > 0 &&
-      ours.every((d) => (d.data as { version?: unknown } | undefined)?.version !== requestedVersion)
-    )
-      return [];
     return codeActions(params, {
       result,
       currentVersion: requestedVersion,

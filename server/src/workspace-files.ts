@@ -1,8 +1,9 @@
 // The workspace's source files as last read from disk: scanned in the background per workspace
 // folder (skipping tool folders, honouring include/exclude and the size limit) and kept current by
 // file-watch events. Open documents override these texts elsewhere.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '@winsock-lint/node-host';
 import { decodeSource, isBinary, languageForPath } from '@winsock-lint/rules';
 
 /** Folders never worth reading: version control, packages, IDE caches. */
@@ -18,6 +19,7 @@ export interface ScanHooks {
 
 export class WorkspaceFolderFiles {
   readonly texts = new Map<string, string>();
+  /** A scan has finished (or failed): the folder's project can be analysed without a false all-clear. */
   scanned = false;
 
   constructor(
@@ -28,24 +30,30 @@ export class WorkspaceFolderFiles {
   async scan(hooks: ScanHooks): Promise<void> {
     const paths: string[] = [];
     await collect(this.path, paths, hooks);
-    this.texts.clear();
+    // Read into a new map: analyses during a rescan keep seeing the previous complete set of texts.
+    const texts = new Map<string, string>();
     let done = 0;
     for (const path of paths) {
       if (hooks.isCancelled()) return;
-      const text = await readSource(path, hooks.maxFileSize);
-      if (text !== undefined) this.texts.set(path, text);
+      const text = readSource(path, hooks.maxFileSize);
+      if (text !== undefined) texts.set(path, text);
       done++;
       if (done % 25 === 0 || done === paths.length) {
-        hooks.progress(Math.round((done / paths.length) * 100), `${done}/${paths.length} files`);
+        hooks.progress(Math.round((done / paths.length) * 100), `${done}/${paths.length} files read`);
+        // Reads are synchronous (readRegularFile): requests and cancellation get a turn between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    if (hooks.isCancelled()) return;
+    this.texts.clear();
+    for (const [path, text] of texts) this.texts.set(path, text);
     this.scanned = true;
   }
 
   /** Re-reads one file after a watch event; false when nothing changed. */
   async refresh(path: string, isIncluded: boolean, maxFileSize: number): Promise<boolean> {
     const before = this.texts.get(path);
-    const text = isIncluded && isSource(path) ? await readSource(path, maxFileSize) : undefined;
+    const text = isIncluded && isSource(path) ? readSource(path, maxFileSize) : undefined;
     if (text === undefined) this.texts.delete(path);
     else this.texts.set(path, text);
     return before !== text;
@@ -76,12 +84,15 @@ async function collect(dir: string, out: string[], hooks: ScanHooks): Promise<vo
   }
 }
 
-/** The decoded text, or undefined for a missing, oversized, binary or undecodable file. */
-async function readSource(path: string, maxFileSize: number): Promise<string | undefined> {
+/**
+ * The decoded text, or undefined for a missing, oversized, binary or undecodable file, or one that is no
+ * longer a regular file (a FIFO swapped in is never waited on: readRegularFile).
+ */
+function readSource(path: string, maxFileSize: number): string | undefined {
   try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > maxFileSize) return undefined;
-    const bytes = await readFile(path);
+    const read = readRegularFile(path, maxFileSize);
+    if (read.kind !== 'read') return undefined;
+    const bytes = read.bytes;
     if (isBinary(bytes)) return undefined;
     return decodeSource(bytes).text;
   } catch {

@@ -1,5 +1,7 @@
-// Reads the workspace folders' sources in the background with $/progress, then analyses each
-// folder as a project. A configuration change rescans (include/exclude may have changed).
+// Reads the workspace folders' sources in the background, then analyses each folder as a project, with
+// one $/progress per folder until its analysis is done. A configuration change rescans (include/exclude may
+// have changed).
+import type { AnalysisProgress } from '@winsock-lint/rules';
 import type { Connection } from 'vscode-languageserver/node';
 import type { Analyzer } from './analyzer.js';
 import { isSelected } from './file-selection.js';
@@ -38,7 +40,9 @@ export class WorkspaceScanner {
 
   /**
    * (Re)reads every folder, one after the other, and analyses each as it completes. Progress goes to
-   * `report` (percentage over all folders) when given, else to one $/progress per folder.
+   * `report` (percentage over all folders) when given, else to one $/progress per folder, which covers
+   * reading (the first half) and analysing (files looked at / total, the second half) and ends only when
+   * the folder's diagnostics are out. A scan that a newer one replaces stops without logging or analysing.
    */
   scanAll(report?: (percentage: number, message: string) => void): Promise<void> {
     const generation = ++this.generation;
@@ -52,26 +56,40 @@ export class WorkspaceScanner {
           ? undefined
           : await this.connection.window.createWorkDoneProgress().catch(() => undefined);
         progress?.begin('winsock-lint', 0, `Reading ${folder.path}`, false);
+        let reported = 0;
         const reportFolder = (percentage: number, message: string): void => {
-          if (report) report(Math.round((index * 100 + percentage) / folders.length), `${folder.path}: ${message}`);
-          else progress?.report(percentage, message);
+          // $/progress percentages only rise.
+          reported = Math.max(reported, Math.min(percentage, 100));
+          if (report) report(Math.round((index * 100 + reported) / folders.length), `${folder.path}: ${message}`);
+          else progress?.report(reported, message);
         };
+        const key = `folder:${folder.uri}`;
+        const stopWatching = this.analyzer.watchProgress(key, (analysis) =>
+          reportFolder(analysisPercentage(analysis), analysisMessage(analysis)),
+        );
         try {
-          const folderSettings = await this.settings.get(folder.uri);
-          if (report) reportFolder(0, 'reading files');
-          await folder.scan({
-            isIncluded: (path) => isSelected(this.configs, folderSettings, folder.path, path),
-            maxFileSize: folderSettings.maxFileSize,
-            progress: reportFolder,
-            isCancelled: () => generation !== this.generation,
-          });
-          this.connection.console.info(`winsock-lint: ${folder.texts.size} source files in ${folder.path}`);
-        } catch (error) {
-          this.connection.console.error(`winsock-lint: could not read ${folder.path}: ${String(error)}`);
+          try {
+            const folderSettings = await this.settings.get(folder.uri);
+            reportFolder(0, 'reading files');
+            await folder.scan({
+              isIncluded: (path) => isSelected(this.configs, folderSettings, folder.path, path),
+              maxFileSize: folderSettings.maxFileSize,
+              progress: (percentage, message) => reportFolder(Math.floor(percentage / 2), message),
+              isCancelled: () => generation !== this.generation,
+            });
+            if (generation !== this.generation) return;
+            this.connection.console.info(`winsock-lint: ${folder.texts.size} source files in ${folder.path}`);
+          } catch (error) {
+            this.connection.console.error(`winsock-lint: could not read ${folder.path}: ${String(error)}`);
+            // Analyse what there is rather than nothing at all.
+            folder.scanned = true;
+          }
+          reportFolder(50, `analysing ${folder.texts.size} files`);
+          await this.analyzer.run(key);
         } finally {
+          stopWatching();
           progress?.done();
         }
-        await this.analyzer.run(`folder:${folder.uri}`);
       }
     })();
     return this.scanning;
@@ -87,4 +105,17 @@ export class WorkspaceScanner {
       await this.analyzer.run(`folder:${folder.uri}`);
     }
   }
+}
+
+/** Reading is the first half of a folder's progress; the prefilter's pass to 80 %, later passes to 95 %. */
+export function analysisPercentage({ pass, examined, total }: AnalysisProgress): number {
+  const done = examined / Math.max(total, 1);
+  if (pass === 0) return 95;
+  return pass === 1 ? 50 + Math.floor(done * 30) : 80 + Math.floor(done * 15);
+}
+
+export function analysisMessage({ pass, examined, total, parsed }: AnalysisProgress): string {
+  if (pass === 0) return `analysing: checking the rules (${parsed} files parsed)`;
+  const what = pass === 1 ? 'analysing' : `analysing, following helpers (pass ${pass})`;
+  return `${what}: ${examined}/${total} files, ${parsed} parsed`;
 }

@@ -161,3 +161,78 @@ void test('a diagnostic from an older version gets no edit', async () => {
   );
   await close(uri);
 });
+
+/** A diagnostic as Neovim 0.7 rebuilds it from its own store: no `data`, no codeDescription. */
+function rebuilt(diagnostic: Diagnostic): Diagnostic {
+  const { range, severity, message, source, code } = diagnostic;
+  return { range, severity, message, source, code } as Diagnostic;
+}
+
+const QUICK_FIX_FIXTURE = 'rules/fast-path-before-connect/connect-then-ioctl.cpp';
+const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function quickFixesFor(uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+  return client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range,
+    context: { diagnostics, only: ['quickfix'] },
+  });
+}
+
+const titles = (actions: CodeAction[]): string[] => actions.map((a) => a.title);
+
+void test('a rebuilt diagnostic without data gets the same actions, matched by range, code and message', async () => {
+  const { uri, published } = await openFixture(QUICK_FIX_FIXTURE);
+  const target = published.diagnostics.find((d) => d.code === 'fast-path-before-connect')!;
+  const withData = await quickFixesFor(uri, target.range, [target]);
+  assert.ok(withData.some((a) => a.isPreferred && a.edit));
+  // Requested at the first line: only the match (not the range) can find the finding.
+  const copy = rebuilt(target);
+  const withoutData = await quickFixesFor(uri, FIRST_LINE, [copy]);
+  assert.deepEqual(titles(withoutData), titles(withData));
+  assert.deepEqual(
+    withoutData.map((a) => a.edit),
+    withData.map((a) => a.edit),
+  );
+  assert.deepEqual(withoutData[0]?.diagnostics, [copy], "the action names the client's diagnostic");
+  // A client that drops `source` too still matches by range and code.
+  const sourceless: Diagnostic = { ...copy };
+  delete sourceless.source;
+  assert.deepEqual(titles(await quickFixesFor(uri, FIRST_LINE, [sourceless])), titles(withData));
+  // Another message or code is another diagnostic: nothing matches, and nothing overlaps the first line.
+  assert.deepEqual(await quickFixesFor(uri, FIRST_LINE, [{ ...copy, message: 'something else' }]), []);
+  assert.deepEqual(await quickFixesFor(uri, FIRST_LINE, [{ ...copy, code: 'fast-path-tcp-only' }]), []);
+  await close(uri);
+});
+
+void test('diagnostics that match nothing, or none, get the actions of the findings in the requested range', async () => {
+  const { uri, published } = await openFixture(QUICK_FIX_FIXTURE);
+  const target = published.diagnostics.find((d) => d.code === 'fast-path-before-connect')!;
+  const expected = titles(await quickFixesFor(uri, target.range, [target]));
+  const inside = { start: target.range.start, end: target.range.start };
+  assert.deepEqual(titles(await quickFixesFor(uri, inside, [])), expected, 'an empty list');
+  const foreign: Diagnostic = { range: target.range, message: 'unused variable', source: 'clangd', code: 'unused' };
+  assert.deepEqual(titles(await quickFixesFor(uri, inside, [foreign])), expected, "another tool's diagnostic");
+  // Rebuilt by a client that converted the columns differently (Neovim 0.7 sends byte columns).
+  const shifted = rebuilt({
+    ...target,
+    range: { start: target.range.start, end: { ...target.range.end, character: 999 } },
+  });
+  assert.deepEqual(titles(await quickFixesFor(uri, inside, [shifted])), expected, 'a near miss');
+  assert.deepEqual(await quickFixesFor(uri, FIRST_LINE, []), [], 'nothing in range');
+  await close(uri);
+});
+
+void test('a rebuilt diagnostic matches only on the current version; a stale id still gets nothing', async () => {
+  const { uri, text, published } = await openFixture(QUICK_FIX_FIXTURE);
+  const target = published.diagnostics.find((d) => d.code === 'fast-path-before-connect')!;
+  const next = await change(uri, `// a new first line\n${text}`);
+  // The old position no longer holds the finding: the rebuilt copy matches nothing there.
+  assert.deepEqual(await quickFixesFor(uri, FIRST_LINE, [rebuilt(target)]), []);
+  // With its id, the old diagnostic is stale: no edit even where the finding now is.
+  const moved = next.diagnostics.find((d) => d.code === 'fast-path-before-connect')!;
+  assert.deepEqual(await quickFixesFor(uri, moved.range, [target]), []);
+  // The current diagnostic, rebuilt, matches again.
+  assert.ok((await quickFixesFor(uri, FIRST_LINE, [rebuilt(moved)])).some((a) => a.isPreferred && a.edit));
+  await close(uri);
+});

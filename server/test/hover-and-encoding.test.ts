@@ -1,4 +1,5 @@
-// Hovers explain the finding (message, why, fix, docs link); UTF-8 position encoding is negotiated
+// Hovers explain the finding (message, why, fix, docs link; without the message for clients that show the
+// diagnostic in the hover themselves); UTF-8 position encoding is negotiated
 // and used for diagnostics, hovers and incremental changes on a line with 😀 before the finding.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -32,6 +33,34 @@ void test('hover shows message, explanation, fix and documentation link', async 
       position: { line: 0, character: 0 },
     });
     assert.equal(nothing, null);
+  } finally {
+    await client.stop();
+  }
+});
+
+void test('a client that shows diagnostics in hovers gets the explanation, fix and link, not the message', async () => {
+  const { client } = await startClient({ initializationOptions: { hoverShowsDiagnostics: true } });
+  try {
+    const fixture = 'rules/fast-path-before-connect/connect-then-ioctl.cpp';
+    const uri = fixtureUri(fixture);
+    client.open(uri, readFixture(fixture));
+    const published = await client.pushed(uri, 1);
+    const target = published.diagnostics.find((d) => d.code === 'fast-path-before-connect')!;
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: target.range.start,
+    });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.ok(!value.includes(target.message as string), `no message in:\n${value}`);
+    assert.doesNotMatch(value, /\*\*winsock-lint: /, 'no heading repeating the code');
+    assert.match(value, /^\*Why:\* .*before making the connection request/);
+    assert.match(value, /Fix \(automatic\)/);
+    assert.ok(value.includes(`(${target.codeDescription!.href})`));
+    assert.deepEqual(
+      client.logs.filter((l) => /initialization option/.test(l.message)),
+      [],
+      'a known option',
+    );
   } finally {
     await client.stop();
   }

@@ -2,7 +2,7 @@
 // ranges, links, tags and related information matching the fixture's annotations.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { analyzeProject, docsUrl, isRuleId } from '@winsock-lint/rules';
+import { analyzeProject, findingDocsUrl, isRuleId } from '@winsock-lint/rules';
 import { expectedFindings, key } from './support/annotations.js';
 import { fixturePath, fixtureUri, readFixture, startClient, type TestClient } from './support/lsp-client.js';
 
@@ -44,8 +44,8 @@ for (const fixture of FIXTURES) {
         start: { line: finding.range.start.line, character: finding.range.start.column },
         end: { line: finding.range.end.line, character: finding.range.end.column },
       });
-      if (isRuleId(String(d.code))) assert.equal(d.codeDescription?.href, docsUrl(finding.ruleId!));
-      else assert.equal(d.code, 'unused-suppression');
+      if (!isRuleId(String(d.code))) assert.equal(d.code, 'unused-suppression');
+      assert.equal(d.codeDescription?.href, findingDocsUrl(finding.ruleId));
       const tags = [
         ...(finding.tags.includes('unnecessary') ? [1] : []),
         ...(finding.tags.includes('deprecated') ? [2] : []),

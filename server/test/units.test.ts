@@ -75,13 +75,16 @@ void test('settings: include/exclude globs, trace accepted silently', () => {
 void test('initialization options: defaults, valid values, malformed ones ignored with a warning', () => {
   const warnings: string[] = [];
   const warn = (m: string): number => warnings.push(m);
-  const defaults = { useWorkspaceConfig: true, statusNotifications: false };
+  const defaults = { useWorkspaceConfig: true, statusNotifications: false, hoverShowsDiagnostics: false };
   assert.deepEqual(readInitializationOptions(undefined, warn), defaults);
   assert.deepEqual(readInitializationOptions(null, warn), defaults);
-  assert.deepEqual(readInitializationOptions({ useWorkspaceConfig: false, statusNotifications: true }, warn), {
-    useWorkspaceConfig: false,
-    statusNotifications: true,
-  });
+  assert.deepEqual(
+    readInitializationOptions(
+      { useWorkspaceConfig: false, statusNotifications: true, hoverShowsDiagnostics: true },
+      warn,
+    ),
+    { useWorkspaceConfig: false, statusNotifications: true, hoverShowsDiagnostics: true },
+  );
   assert.deepEqual(warnings, []);
   assert.deepEqual(readInitializationOptions('yes', warn), defaults);
   assert.deepEqual(readInitializationOptions([true], warn), defaults);

@@ -6,6 +6,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { LineIndex, ruleMetas, toOneBased } from '@winsock-lint/rules';
 import type { Finding, Range, RuleMeta } from '../engine-types.js';
+import { printable } from '../printable.js';
 import { replaceUnsafe } from './code-frame.js';
 import type { ReportFile } from './report-types.js';
 import { UNUSED_SUPPRESSION_RULE_ID } from './sarif.js';
@@ -218,11 +219,11 @@ function location(cwd: string, path: string, range: Range): string {
   return `${displayPath(cwd, path)}:${at.line}:${at.column}`;
 }
 
-/** Relative to the working folder with forward slashes when inside it; otherwise as given. */
+/** Relative to the working folder with forward slashes when inside it; otherwise as given. Printable. */
 export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return path;
-  return rel.split(sep).join('/');
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return printable(path);
+  return printable(rel.split(sep).join('/'));
 }
 
 function folderOf(shown: string): string {

@@ -16,13 +16,14 @@ export { formatSarif, toSarifLog, type SarifLog, type SarifOptions } from './sar
 export function formatReport(format: OutputFormat, files: readonly ReportFile[], options: ReportOptions): string {
   switch (format) {
     case 'json':
-      return formatJson(files);
+      return formatJson(files, options.shard);
     case 'stylish':
       return formatStylish(files, options);
     case 'sarif':
       return formatSarif(files, {
         cwd: options.cwd ?? process.cwd(),
         version: options.version ?? cliVersion(),
+        ...(options.shard ? { shard: options.shard } : {}),
       });
     case 'html':
       return formatHtml(files, {

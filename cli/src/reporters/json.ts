@@ -2,7 +2,11 @@
 // lines and columns, fixes as one [start, end) replacement into the decoded text. Pure.
 import { mergeFixEdits, toOneBased } from '@winsock-lint/rules';
 import type { Finding, Fix } from '../engine-types.js';
+import type { ShardStamp } from '../shard.js';
 import type { ReportFile } from './report-types.js';
+
+/** The key of a sharded JSON report's shard stamp in each result. */
+export const SHARD_KEY = 'winsockLintShard';
 
 export interface EslintFix {
   range: [number, number];
@@ -36,8 +40,10 @@ export interface EslintLintResult {
   usedDeprecatedRules: [];
 }
 
-export function formatJson(files: readonly ReportFile[]): string {
-  return JSON.stringify(toEslintResults(files));
+/** With --shard, each result also records the shard (`winsockLintShard`) for `merge`; ESLint readers ignore it. */
+export function formatJson(files: readonly ReportFile[], shard?: ShardStamp): string {
+  const results = toEslintResults(files);
+  return JSON.stringify(shard ? results.map((result) => ({ ...result, [SHARD_KEY]: shard })) : results);
 }
 
 export function toEslintResults(files: readonly ReportFile[]): EslintLintResult[] {

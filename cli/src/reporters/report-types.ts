@@ -1,5 +1,6 @@
 // What every reporter receives: each analysed file's result with the decoded text its positions index into.
 import type { FileResult } from '../engine-types.js';
+import type { ShardStamp } from '../shard.js';
 
 export interface ReportFile {
   result: FileResult;
@@ -13,4 +14,6 @@ export interface ReportOptions {
   cwd?: string;
   /** SARIF: the tool version to record; default: the CLI's package version. */
   version?: string;
+  /** JSON and SARIF: the --shard this report is, recorded in it for `merge`. */
+  shard?: ShardStamp | undefined;
 }

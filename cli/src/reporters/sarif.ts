@@ -4,15 +4,25 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineIndex, ruleMetas, toOneBased } from '@winsock-lint/rules';
+import {
+  LineIndex,
+  UNUSED_SUPPRESSION_DESCRIPTION,
+  UNUSED_SUPPRESSION_ID,
+  findingDocsUrl,
+  ruleMetas,
+  toOneBased,
+} from '@winsock-lint/rules';
 import type { Finding, Fix, Range, RuleMeta } from '../engine-types.js';
+import type { ShardStamp } from '../shard.js';
 import type { ReportFile } from './report-types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_NAME = 'winsock-lint';
 export const TOOL_INFORMATION_URI = 'https://github.com/winsock-lint/winsock-lint';
 /** The rule id SARIF results of unused suppression comments (ruleId null in the engine) use. */
-export const UNUSED_SUPPRESSION_RULE_ID = 'winsock-lint/unused-suppression';
+export const UNUSED_SUPPRESSION_RULE_ID = `winsock-lint/${UNUSED_SUPPRESSION_ID}`;
+/** The run property holding a --shard report's ShardStamp. */
+export const SARIF_SHARD_PROPERTY = 'winsock-lint.shard';
 export const FINGERPRINT_KEY = 'primaryLocationLineHash';
 const SRCROOT = '%SRCROOT%';
 
@@ -23,6 +33,8 @@ export interface SarifOptions {
   version: string;
   /** The rules to describe; default: every rule of the engine. */
   rules?: readonly RuleMeta[];
+  /** --shard: recorded as automationDetails and a run property. */
+  shard?: ShardStamp;
 }
 
 /* The subset of the SARIF 2.1.0 object model this reporter writes. */
@@ -94,6 +106,9 @@ export interface SarifLog {
     artifacts: Array<{ location: SarifArtifactLocation; sourceLanguage?: string }>;
     results: SarifResult[];
     columnKind: 'utf16CodeUnits';
+    /** --shard: `winsock-lint/<run id>/<i>-of-<n>`. */
+    automationDetails?: { id: string };
+    properties?: { [SARIF_SHARD_PROPERTY]: ShardStamp };
   }>;
 }
 
@@ -171,6 +186,14 @@ export function toSarifLog(files: readonly ReportFile[], options: SarifOptions):
         artifacts,
         results,
         columnKind: 'utf16CodeUnits',
+        ...(options.shard
+          ? {
+              automationDetails: {
+                id: `winsock-lint/${options.shard.runId}/${options.shard.index}-of-${options.shard.count}`,
+              },
+              properties: { [SARIF_SHARD_PROPERTY]: options.shard },
+            }
+          : {}),
       },
     ],
   };
@@ -212,7 +235,8 @@ function describeRule(meta: RuleMeta): SarifRule {
 }
 
 function unusedSuppressionRule(): SarifRule {
-  const description = 'Report winsock-lint-disable and winsock-lint-enable comments that suppress nothing.';
+  const description = endWithStop(UNUSED_SUPPRESSION_DESCRIPTION);
+  const helpUri = findingDocsUrl(null);
   return {
     id: UNUSED_SUPPRESSION_RULE_ID,
     name: 'UnusedSuppression',
@@ -223,7 +247,8 @@ function unusedSuppressionRule(): SarifRule {
         'the severity or turn it off. A comment that is wholly unused comes with an automatic fix ' +
         'that deletes it.',
     },
-    help: { text: description },
+    helpUri,
+    help: { text: `${description} See ${helpUri}` },
     defaultConfiguration: { level: 'warning' },
     properties: { tags: ['winsock', 'suppression'] },
   };

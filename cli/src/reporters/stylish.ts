@@ -3,6 +3,7 @@
 import { LineIndex, toOneBased } from '@winsock-lint/rules';
 import { createPalette, type Palette } from '../color.js';
 import type { Finding } from '../engine-types.js';
+import { printable } from '../printable.js';
 import { frameLine } from './code-frame.js';
 import type { ReportFile, ReportOptions } from './report-types.js';
 
@@ -36,7 +37,7 @@ export function formatStylish(files: readonly ReportFile[], options: ReportOptio
         if (fixable) fixableWarnings++;
       }
     }
-    output += `${c.underline(result.path)}\n`;
+    output += `${c.underline(printable(result.path))}\n`;
     output += formatRows(rows, new LineIndex(text), c);
     output += '\n';
   }
@@ -96,7 +97,9 @@ function formatRows(rows: readonly Row[], lines: LineIndex, c: Palette): string 
     out += formatFrame(row.finding, lines, lineWidth, c, severityColor);
     for (const related of row.finding.related) {
       const at = toOneBased(related.range.start);
-      out += `    ${c.dim('related:')} ${related.path}:${at.line}:${at.column} ${related.message}`.trimEnd() + '\n';
+      out +=
+        `    ${c.dim('related:')} ${printable(related.path)}:${at.line}:${at.column} ${related.message}`.trimEnd() +
+        '\n';
     }
   }
   return out;

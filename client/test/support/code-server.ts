@@ -54,10 +54,17 @@ export interface CodeServerFolders {
   userData: string;
   extensions: string;
   config: string;
+  /** XDG_CONFIG_HOME and XDG_DATA_HOME of code-server's runs: nothing goes to the user's own folders. */
+  xdg: string;
 }
 
-function env(tools: Tools): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: `${tools.nodeBin}:${process.env['PATH'] ?? ''}` };
+function env(tools: Tools, folders: CodeServerFolders): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: `${tools.nodeBin}:${process.env['PATH'] ?? ''}`,
+    XDG_CONFIG_HOME: join(folders.xdg, 'config'),
+    XDG_DATA_HOME: join(folders.xdg, 'data'),
+  };
 }
 
 export function prepareFolders(root: string): CodeServerFolders {
@@ -65,6 +72,7 @@ export function prepareFolders(root: string): CodeServerFolders {
     userData: join(root, 'user-data'),
     extensions: join(root, 'extensions'),
     config: join(root, 'config.yaml'),
+    xdg: join(root, 'xdg'),
   };
   mkdirSync(join(folders.userData, 'User'), { recursive: true });
   mkdirSync(folders.extensions, { recursive: true });
@@ -79,7 +87,7 @@ function folderArgs(folders: CodeServerFolders): string[] {
 
 export function installExtension(tools: Tools, folders: CodeServerFolders, vsix: string): string {
   const result = spawnSync(tools.codeServer, [...folderArgs(folders), '--install-extension', vsix], {
-    env: env(tools),
+    env: env(tools, folders),
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -129,7 +137,7 @@ export async function startCodeServer(
   ];
   // Its own process group, so that stopping it also ends the extension host and the language server.
   const child: ChildProcess = spawn(tools.codeServer, args, {
-    env: env(tools),
+    env: env(tools, folders),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,3 +3,4 @@ export type { ConfigFile, ResolvedConfig } from './config-types.js';
 export { defaultConfig } from './defaults.js';
 export { ConfigError, closestMatch, normalizeSeverity, parseConfigFile, suggestRuleId } from './parse-config.js';
 export { isPathIncluded, resolveConfig } from './resolve-config.js';
+export { compileGlob, compileGlobs, GlobError, globProblem } from './glob.js';

@@ -1,5 +1,6 @@
 // Parses and strictly validates winsock-lint.config.json text; every problem is reported with the
 // file name, line and column, and a "did you mean" where a near-miss is likely a typo.
+import { globProblem } from './glob.js';
 import { RULE_IDS, isRuleId } from '../rule-ids.js';
 import { LineIndex, toOneBased } from '../text/positions.js';
 import type { RuleId, SeveritySetting } from '../types.js';
@@ -53,6 +54,8 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
     return lower.length >= 3 && (lower.startsWith(other) || other.startsWith(lower));
   });
   if (related.length === 1) return related[0];
+  // Far longer than every candidate: no typo, and the distance would cost length × candidates.
+  if (input.length > 64) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -89,7 +92,12 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  return JSON.stringify(value);
+  return typeof value === 'string' ? JSON.stringify(shortened(value)) : JSON.stringify(value);
+}
+
+/** A hostile file's 10 MB string or key is named by its start, not printed whole. */
+function shortened(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -162,7 +170,7 @@ export function parseConfigFile(jsonText: string, fileName: string): ConfigFile 
         const hint = guess
           ? `did you mean '${guess}'?`
           : `expected one of ${TOP_LEVEL_KEYS.map((k) => `'${k}'`).join(', ')}.`;
-        keyProblem(pointer, `unknown key '${key}'; ${hint}`);
+        keyProblem(pointer, `unknown key '${shortened(key)}'; ${hint}`);
       }
     }
   }
@@ -223,7 +231,9 @@ function validateGlobs(
   }
   const globs: string[] = [];
   value.forEach((glob: unknown, i) => {
-    if (typeof glob === 'string' && glob.trim() !== '') globs.push(glob);
+    const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+    if (problem !== undefined) valueProblem(jsonPointer(pointer, i), `'${key}[${i}]': ${problem}.`);
+    else if (typeof glob === 'string' && glob.trim() !== '') globs.push(glob);
     else
       valueProblem(
         jsonPointer(pointer, i),

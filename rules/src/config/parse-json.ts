@@ -1,5 +1,7 @@
 // A small strict JSON parser that remembers where every value and key is, so configuration errors
-// can name a line and column (JSON.parse's messages often give no position at all).
+// can name a line and column (JSON.parse's messages often give no position at all). Linear in the text (strings
+// are scanned, not matched by a backtracking regex) and nesting is bounded, so hostile input is a syntax error
+// with a position, never a stack overflow.
 
 /** A JSON syntax error at a UTF-16 offset into the text. */
 export class JsonSyntaxError extends Error {
@@ -25,8 +27,10 @@ export function jsonPointer(parent: string, key: string | number): string {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-// A string token: no raw control characters, only JSON's escapes.
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+/** Deeper objects and arrays are a syntax error (a configuration needs four levels). */
+export const MAX_JSON_DEPTH = 64;
+const SIMPLE_ESCAPES = '"\\/bfnrt';
+const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 /** Parses strict JSON (RFC 8259: no comments, no trailing commas); duplicate keys are errors. */
 export function parseJson(text: string): ParsedJson {
@@ -50,18 +54,48 @@ export function parseJson(text: string): ParsedJson {
     pos += match[0].length;
     return match[0];
   }
+  /** A string token: no raw control characters, only JSON's escapes. */
   function parseString(): string {
-    const token = matchToken(STRING);
-    if (token === undefined) fail('a string');
-    return JSON.parse(token) as string;
+    const start = pos;
+    if (text.charAt(pos) !== '"') fail('a string');
+    pos++;
+    for (;;) {
+      if (pos >= text.length) fail("'\"' to end the string");
+      const code = text.charCodeAt(pos);
+      if (code === 0x22) break;
+      if (code < 0x20) fail('an escaped control character');
+      if (code === 0x5c) {
+        const escape = text.charAt(pos + 1);
+        if (escape === 'u' && HEX4.test(text.slice(pos + 2, pos + 6))) pos += 6;
+        else if (escape !== 'u' && escape !== '' && SIMPLE_ESCAPES.includes(escape)) pos += 2;
+        else {
+          pos++;
+          fail('a JSON escape');
+        }
+      } else {
+        pos++;
+      }
+    }
+    pos++;
+    return JSON.parse(text.slice(start, pos)) as string;
+  }
+  let depth = 0;
+  function enter(): void {
+    if (++depth > MAX_JSON_DEPTH) {
+      throw new JsonSyntaxError(`nested more than ${MAX_JSON_DEPTH} levels deep`, pos);
+    }
   }
 
   function parseValue(pointer: string): unknown {
     skipWhitespace();
     valueOffsets.set(pointer, pos);
     const c = text.charAt(pos);
-    if (c === '{') return parseObject(pointer);
-    if (c === '[') return parseArray(pointer);
+    if (c === '{' || c === '[') {
+      enter();
+      const nested = c === '{' ? parseObject(pointer) : parseArray(pointer);
+      depth--;
+      return nested;
+    }
     if (c === '"') return parseString();
     for (const [word, value] of [
       ['true', true],

@@ -1,9 +1,9 @@
 // Merges defaults, the config file and command-line overrides, and decides which files a config
 // file's include/exclude globs select. Paths are compared with forward slashes on every platform.
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { SeveritySetting } from '../types.js';
 import type { ConfigFile, ResolvedConfig } from './config-types.js';
+import { compileGlobs, GlobError } from './glob.js';
 
 /** Later layers win: base, then the config file, then overrides (e.g. from the command line). */
 export function resolveConfig(
@@ -49,11 +49,28 @@ interface Matchers {
 // Compiling globs is far slower than matching; a config file is checked against many paths.
 const compiled = new WeakMap<ConfigFile, Matchers>();
 
+/**
+ * Linear-time matchers (glob.ts). parseConfigFile rejects globs that do not compile; one that reaches here
+ * anyway (an editor setting) is left out, each valid glob still applies.
+ */
+function compileValid(globs: readonly string[]): Matcher {
+  const valid = globs.filter((glob) => {
+    try {
+      compileGlobs([glob]);
+      return true;
+    } catch (error) {
+      if (error instanceof GlobError) return false;
+      throw error;
+    }
+  });
+  return compileGlobs(valid);
+}
+
 function matchersFor(file: ConfigFile): Matchers {
   let matchers = compiled.get(file);
   if (!matchers) {
     const compile = (globs: string[] | undefined): Matcher | undefined =>
-      globs && picomatch(globs.map(normaliseGlob), { dot: true });
+      globs && compileValid(globs.map(normaliseGlob));
     matchers = { include: compile(file.include), exclude: compile(file.exclude) };
     compiled.set(file, matchers);
   }

@@ -14,7 +14,7 @@ import {
   socketKey,
   unwrap,
 } from '../parse/syntax.js';
-import type { BranchStep, IoctlArgument, SocketEvent, StatementFacts } from './fact-types.js';
+import type { BranchStep, IoctlArgument, OtherCall, SocketEvent, StatementFacts } from './fact-types.js';
 import type { CalleeInfo } from '../parse/syntax.js';
 import {
   ACCEPT_FUNCTIONS,
@@ -150,7 +150,13 @@ export function storedName(node: SyntaxNode): string | null {
 export function classifyCall(call: SyntaxNode, ctx: CallContext): SocketEvent[] {
   const callee = calleeOf(call);
   if (!callee) return [];
-  return classifyShape({ call, callee, args: argumentsOf(call), api: callee.name }, ctx, C_CALLS);
+  const shape = { call, callee, args: argumentsOf(call), api: callee.name };
+  const events = classifyShape(shape, ctx, C_CALLS);
+  // `::connect(…)` is the API for sure; any other spelling may mean a project function of the same name.
+  if (events.length !== 1 || events[0]!.kind === 'call' || /^\s*::/.test(callee.node.text)) return events;
+  if (events[0]!.kind === 'ioctl' || events[0]!.kind === 'passthrough') return events;
+  const asCall = otherCall(shape, ctx, C_CALLS, { order: ctx.order, path: ctx.path, range: rangeOf(call) }, (e) => e);
+  return [{ ...events[0]!, asCall: asCall as OtherCall }];
 }
 
 /** The events of one call, from its shape: the language-neutral part of classification. */

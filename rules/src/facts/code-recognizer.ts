@@ -73,7 +73,9 @@ export function definitionOf(node: SyntaxNode): DefinitionFacts | undefined {
     }
   }
   if (!nameNode || !valueNode || valueNode.endIndex - valueNode.startIndex > 300) return undefined;
-  return { name: nameNode.text, valueText: valueNode.text, start: node.startIndex, type: node.type };
+  // tree-sitter keeps a trailing comment inside a macro body: it is not part of the value.
+  const valueText = node.type === 'preproc_def' ? withoutComments(valueNode.text).trim() : valueNode.text;
+  return { name: nameNode.text, valueText, start: node.startIndex, type: node.type };
 }
 
 /** Values of definition texts already evaluated with a set of alias names (an edited document's run repeats
@@ -203,6 +205,8 @@ export class CodeRecognizer {
       case 'binary_expression':
       case 'call_expression': {
         if (node.endIndex - node.startIndex > 300) return undefined;
+        // A number is data (a table row, a hash constant) unless it stands where a control code goes.
+        if (!isControlCodePosition(node)) return undefined;
         if (node.type === 'unary_expression' && !/^-\s*\d/.test(node.text)) return undefined;
         if (node.type === 'binary_expression' && !/IOC_/.test(node.text)) return undefined;
         if (node.type === 'call_expression' && !/^_WSAIO/.test(node.text)) return undefined;
@@ -223,8 +227,12 @@ export class CodeRecognizer {
       `\\b(${names})\\b|\\b0[xX]0*98000010[uUlL]*\\b|\\b2550136848[uUlL]*\\b|-\\s*1744830448\\b`,
       'g',
     );
-    const text = value.text;
+    // Comments in the body are blanked (same length, so offsets hold); strings too.
+    const text = withoutComments(value.text);
+    // A number in a macro body is the code only in a body that applies a control code.
+    const appliesCode = /Ioctl|ControlSocket/i.test(text);
     for (const match of text.matchAll(pattern)) {
+      if (match[1] === undefined && !appliesCode) continue;
       const start = value.startIndex + match.index;
       const before = text.slice(0, match.index);
       const lineBreaks = before.split('\n').length - 1;
@@ -270,6 +278,48 @@ const INTERESTING_TYPES = new Set([
   'enumerator',
   'assignment_expression',
 ]);
+
+/** The text with comments and string literals replaced by spaces (line breaks kept), so offsets stay the same. */
+export function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?(?:\*\/|$)|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?/g, (m) =>
+    m.replace(/[^\n]/g, ' '),
+  );
+}
+
+const LITERAL_TYPES: ReadonlySet<string> = new Set([
+  'string_literal',
+  'concatenated_string',
+  'raw_string_literal',
+  'char_literal',
+  'number_literal',
+]);
+
+/** Wrappers between an argument and its call: parentheses and casts. */
+const TRANSPARENT_PARENTS = new Set(['parenthesized_expression', 'cast_expression']);
+
+/**
+ * Can a number here be a control code? It can as the control-code argument of a call: the second argument
+ * (WSAIoctl, WSPIoctl, a function pointer, a pass-through wrapper, `ioctlsocket`) or WskControlSocket's third (a socket option's, where the code is misused as one).
+ */
+function isControlCodePosition(node: SyntaxNode): boolean {
+  let current = node;
+  let parent = current.parent;
+  for (let i = 0; parent && TRANSPARENT_PARENTS.has(parent.type) && i < 8; i++) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (parent?.type !== 'argument_list') return false;
+  const call = parent.parent;
+  if (call?.type !== 'call_expression') return false;
+  const index = parent.namedChildren
+    .filter((c) => c.type !== 'comment')
+    .findIndex((c) => c.startIndex === current.startIndex);
+  const callee = call.childForFieldName('function')?.text ?? '';
+  // `printf("%x", code)`: a first argument that is a literal is no socket, so the call applies nothing.
+  const first = parent.namedChildren.find((c) => c.type !== 'comment');
+  if (!first || LITERAL_TYPES.has(first.type)) return false;
+  return index === 1 || (index === 2 && /WskControlSocket|[gs]etsockopt/i.test(callee));
+}
 
 function lastSegment(text: string): string {
   const index = text.lastIndexOf('::');

@@ -3,6 +3,7 @@
 import type { SyntaxNode } from '../parse/parser.js';
 import type { BranchStep } from './fact-types.js';
 import { guardForArm, versionGuardOf } from './version-guards.js';
+import { streamArmOf } from './type-guards.js';
 
 /** Walks one subtree at the given depth, recording into the walker's current function. */
 export type WalkAt = (node: SyntaxNode, depth: number) => void;
@@ -29,12 +30,14 @@ export function walkIf(
 ): void {
   const condition = node.childForFieldName('condition');
   walk(condition ?? node, depth + 1);
-  const guard =
-    condition && condition.endIndex - condition.startIndex < 120 ? versionGuardOf(condition.text) : undefined;
+  const short = condition && condition.endIndex - condition.startIndex < 120 ? condition.text : undefined;
+  const guard = short !== undefined ? versionGuardOf(short) : undefined;
+  const streamArm = short !== undefined ? streamArmOf(short) : undefined;
   ['consequence', 'alternative'].forEach((field, arm) => {
     const branch = node.childForFieldName(field);
     if (branch) {
-      fn.withArm({ id: node.startIndex, arm, exits: armExits(branch), ...guardForArm(guard, arm) }, () =>
+      const stream = streamArm === arm ? { stream: true } : {};
+      fn.withArm({ id: node.startIndex, arm, exits: armExits(branch), ...guardForArm(guard, arm), ...stream }, () =>
         walk(branch, depth + 1),
       );
     }

@@ -3,7 +3,7 @@
 import { isScriptLanguage, languageForPath, parseSource, type LanguageId, type SyntaxNode } from '../parse/parser.js';
 import { argumentsOf, calleeOf, compact } from '../parse/syntax.js';
 import type { FileFacts } from './fact-types.js';
-import { CodeRecognizer, isDead, type DeadRanges } from './code-recognizer.js';
+import { CodeRecognizer, isDead, type DeadRanges, type DefinitionFacts } from './code-recognizer.js';
 import { storedName, type ExtensionKind } from './classify-call.js';
 import { extractFunctions } from './function-walker.js';
 import { scanUnit, type FoundUnit, type UnitScan } from './source-units.js';
@@ -43,6 +43,18 @@ function findExtensionPointers(root: SyntaxNode, text: string): Map<string, Exte
   return pointers;
 }
 
+const WINSOCK_CONSTANT = /^(?:SOCK_[A-Z]+|IPPROTO_[A-Z0-9]+|AF_[A-Z0-9]+)$/;
+
+/** Enumerators, macros and constants defined as a socket type, protocol or family constant. */
+function socketConstantsOf(definitions: readonly DefinitionFacts[]): Record<string, string> | undefined {
+  let found: Record<string, string> | undefined;
+  for (const d of definitions) {
+    const value = d.valueText.trim();
+    if (d.type !== 'assignment_expression' && WINSOCK_CONSTANT.test(value)) (found ??= {})[d.name] = value;
+  }
+  return found;
+}
+
 /** Facts of one file; the language defaults to the one its path names (C/C++ for unknown extensions). */
 export function extractFileFacts(
   path: string,
@@ -60,6 +72,9 @@ const EMPTY: UnitScan = { definitions: [], dead: [], comments: [] };
 function deadRanges(scan: UnitScan): DeadRanges {
   return scan.dead.map(({ offset, length }): [number, number] => [offset, offset + length]);
 }
+
+/** Files up to this many characters keep each unit's mirror for all three passes over it. */
+const KEEP_MIRRORS_UP_TO = 256 * 1024;
 
 /** A unit, where it is (none when `#if 0` code touches it: never reused) and its facts. */
 interface Unit {
@@ -98,7 +113,11 @@ export function extractTreeFacts(
   const found: FoundUnit[] = [];
   const rest = scanUnit(root, text, found);
   const outerDead = deadRanges(rest);
-  const subtree = (unit: Unit): SyntaxNode => (unit.mirror ??= mirrorSubtree(unit.node, text));
+  // A big file's mirrors are not kept between passes: keeping every unit's JS copy alive at once costs far more
+  // memory (about 300 MB per MB of small functions) than copying each unit again (about 0.3 s per MB).
+  const keepMirrors = text.length <= KEEP_MIRRORS_UP_TO;
+  const subtree = (unit: Unit): SyntaxNode =>
+    keepMirrors ? (unit.mirror ??= mirrorSubtree(unit.node, text)) : mirrorSubtree(unit.node, text);
   const units: Unit[] = found.map((candidate) => {
     const { node } = candidate;
     const place = memo ? unitPlace(candidate, text, outerDead) : undefined;
@@ -150,6 +169,7 @@ export function extractTreeFacts(
   const comments = [...rest.comments, ...units.flatMap((u) => u.entry.scan.comments)].sort(
     (a, b) => a.range.start.offset - b.range.start.offset,
   );
+  const socketConstants = socketConstantsOf(definitions);
   return {
     path,
     language,
@@ -158,5 +178,6 @@ export function extractTreeFacts(
     functions,
     comments,
     hasSyntaxErrors: root.hasError,
+    ...(socketConstants ? { socketConstants } : {}),
   };
 }

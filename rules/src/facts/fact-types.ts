@@ -12,6 +12,8 @@ export interface BranchStep {
   exits: boolean;
   /** A Windows version check the arm is under: runs only on `min` and later, or (below) only before it. */
   guard?: { min: number; below: boolean };
+  /** The arm's condition says the socket is a stream (TCP) socket: `if (!udp)`, `if (type == SOCK_STREAM)`. */
+  stream?: boolean;
 }
 
 /** The statement a call stands in, as far as fixes need it. */
@@ -43,6 +45,11 @@ interface EventBase {
   /** The call expression (or assignment) the event comes from. */
   range: Range;
   statement?: StatementFacts;
+  /**
+   * The same call as an ordinary call, on an API event whose callee could be a project function of that name
+   * (`sock.ioctl(code)`, `connect(host, port)`): when it resolves to one, the definition is meant, not the API.
+   */
+  asCall?: OtherCall;
 }
 
 export interface SocketCreation extends EventBase {
@@ -218,4 +225,6 @@ export interface FileFacts {
   /** Comments that may hold suppression directives. */
   comments: SourceCommentFacts[];
   hasSyntaxErrors: boolean;
+  /** Project names for Winsock constants (`enum Type { Datagram = SOCK_DGRAM }`): name → constant. */
+  socketConstants?: Record<string, string>;
 }

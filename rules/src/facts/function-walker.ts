@@ -10,6 +10,7 @@ import { C_STATEMENTS } from './statement-facts.js';
 import { FunctionBuilder, TOP_LEVEL_NAME, topLevelFacts } from './function-builder.js';
 import { LOOPBACK_PATTERN } from './winsock-api.js';
 import { walkConditional, walkFields, walkIf, type WalkAt } from './control-flow.js';
+import { windowsArms } from './platform-arms.js';
 
 /** Deeper nesting than this is pathological input (fuzzing, generated code): it is not walked further. */
 const MAX_DEPTH = 800;
@@ -228,6 +229,12 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
     case 'preproc_def':
     case 'preproc_function_def':
       return;
+    case 'preproc_if':
+    case 'preproc_ifdef':
+    case 'preproc_elif':
+    case 'preproc_elifdef':
+      walkPlatformArms(node, fn, depth);
+      return;
     case 'call_expression': {
       walkChildren(node, fn, depth);
       fn.order++;
@@ -312,6 +319,17 @@ function walk(node: SyntaxNode, fn: Builder, depth: number): void {
     }
     default:
       walkChildren(node, fn, depth);
+  }
+}
+
+/** An `#if` walked only in the arms that can compile on Windows. */
+function walkPlatformArms(node: SyntaxNode, fn: Builder, depth: number): void {
+  const arms = windowsArms(node);
+  if (arms.body && arms.alternative) return walkChildren(node, fn, depth);
+  const alternative = node.childForFieldName('alternative');
+  for (const child of node.children) {
+    const isAlternative = alternative !== null && child.startIndex === alternative.startIndex;
+    if (isAlternative ? arms.alternative : arms.body) walk(child, fn, depth + 1);
   }
 }
 

@@ -2,7 +2,7 @@
 // only the functions it touched. Reused facts are moved to the unit's new place: offsets, lines, branch and
 // block ids (offsets too) and socket keys of call results shift together.
 import type { Position, Range } from '../types.js';
-import type { CodeUse, FunctionFacts, IoctlArgument, SocketEvent, StatementFacts } from './fact-types.js';
+import type { CodeUse, FunctionFacts, IoctlArgument, OtherCall, SocketEvent, StatementFacts } from './fact-types.js';
 import type { UnitScan } from './source-units.js';
 
 /** What one unit's walk produced, given the file's aliases (the context key says which). */
@@ -62,6 +62,7 @@ function shiftEvent(event: SocketEvent, shift: Shift): SocketEvent {
     range: shiftRange(event.range, shift),
     path: event.path.length === 0 ? event.path : event.path.map((step) => ({ ...step, id: step.id + shift.offset })),
     ...(event.statement ? { statement: shiftStatement(event.statement, shift) } : {}),
+    ...(event.asCall ? { asCall: shiftEvent(event.asCall, shift) as OtherCall } : {}),
   };
   switch (event.kind) {
     case 'create':

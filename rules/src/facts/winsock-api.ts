@@ -1,5 +1,6 @@
 // What winsock-lint knows about Winsock and WSK functions: which argument is the socket, the control code,
 // the address; which options the fast path supports. Taken from Microsoft's SIO_LOOPBACK_FAST_PATH pages.
+import { WINDOWS_OPTION_NAMES } from './windows-options.js';
 
 export type IoctlApi = 'WSAIoctl' | 'WSPIoctl' | 'WskControlSocket';
 
@@ -80,6 +81,11 @@ export const SUPPORTED_OPTIONS = new Set([
 
 /** AcceptEx and ConnectEx require these; they are never reported. */
 export const EXEMPT_OPTIONS = new Set(['SO_UPDATE_ACCEPT_CONTEXT', 'SO_UPDATE_CONNECT_CONTEXT']);
+
+/** Can the option be set on Windows? SO_/IP_/IPV6_/TCP_ names the Windows SDK does not define cannot. */
+export function isWindowsOption(name: string): boolean {
+  return !/^(?:SO|IP|IPV6|TCP)_/.test(name) || WINDOWS_OPTION_NAMES.has(name);
+}
 
 /** A spelled socket option constant; anything else (a variable, a number) is an unknown option. */
 export function isKnownOptionName(text: string): boolean {

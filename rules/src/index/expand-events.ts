@@ -1,10 +1,18 @@
 // Replaces each call to a summarised helper by the events it stands for in the caller: an IOCTL applied to
 // the argument, a connect on the receiver's member socket, a socket created by a factory, and so on.
-import type { FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
+import type { BranchStep, FunctionFacts, OtherCall, SocketEvent } from '../facts/fact-types.js';
 import { isKnownOptionName } from '../facts/winsock-api.js';
 import type { FunctionRef, FunctionTable } from './resolve-callee.js';
 import { refKey } from './resolve-callee.js';
-import type { ActivatedPassThrough, Effect, FunctionSummary, ProjectEvent, Site, Target } from './summary-types.js';
+import type {
+  ActivatedPassThrough,
+  CreationSummary,
+  Effect,
+  FunctionSummary,
+  ProjectEvent,
+  Site,
+  Target,
+} from './summary-types.js';
 
 export interface ExpansionContext {
   table: FunctionTable;
@@ -54,8 +62,12 @@ function storedSocket(key: string, source: string | null, prior: readonly Projec
   };
 }
 
+/** Stands for the helper's arm that only stream sockets reach, in the path of the event the call stands for. */
+const STREAM_STEP: BranchStep = { id: -1, arm: 0, exits: false, stream: true };
+
 function effectEvent(effect: Effect, key: string, call: OtherCall, order: number): SocketEvent | undefined {
-  const base = { order, path: call.path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
+  const path = effect.stream ? [...call.path, STREAM_STEP] : call.path;
+  const base = { order, path, range: call.range, ...(call.statement ? { statement: call.statement } : {}) };
   switch (effect.kind) {
     case 'fastpath':
       return {
@@ -91,8 +103,35 @@ function effectEvent(effect: Effect, key: string, call: OtherCall, order: number
     case 'close':
       return { ...base, kind: 'close', socket: key };
     case 'store':
+    case 'create':
       return undefined;
   }
+}
+
+/** The socket a factory creates, for the caller: its type may come from the call's arguments. */
+function creationEvent(c: CreationSummary, target: string, call: OtherCall, order: number): ProjectEvent {
+  // `CreateSocket(AF_INET, SOCK_DGRAM)`, `dev.create(Info::Inet4, Info::Datagram)`.
+  const argument = (index: number | undefined, own: string | undefined): string | undefined =>
+    index === undefined ? own : (call.args[index] ?? undefined);
+  const family = argument(c.familyParam, c.family);
+  const type = argument(c.typeParam, c.type);
+  const protocol = argument(c.protocolParam, c.protocol);
+  return {
+    kind: 'create',
+    target,
+    returned: call.returned,
+    api: c.api,
+    order,
+    path: call.path,
+    range: call.range,
+    ...(family !== undefined ? { family } : {}),
+    ...(type !== undefined ? { type } : {}),
+    ...(protocol !== undefined ? { protocol } : {}),
+    ...(call.statement ? { statement: call.statement } : {}),
+    via: c.sites,
+    fromCall: call.order,
+    typedByCaller: c.familyParam !== undefined || c.typeParam !== undefined || c.protocolParam !== undefined,
+  };
 }
 
 function expandCall(
@@ -108,29 +147,7 @@ function expandCall(
   const next = (): number => call.order + ++step / 1000;
   const callSite: Site = { path, range: call.range, message: `Called here.` };
   if (summary.returnsCreation && call.target) {
-    const c = summary.returnsCreation;
-    // A factory's socket type may come from the caller: `CreateSocket(AF_INET, SOCK_DGRAM)`.
-    const argument = (index: number | undefined, own: string | undefined): string | undefined =>
-      index === undefined ? own : (call.args[index] ?? undefined);
-    const family = argument(c.familyParam, c.family);
-    const type = argument(c.typeParam, c.type);
-    const protocol = argument(c.protocolParam, c.protocol);
-    out.push({
-      kind: 'create',
-      target: call.target,
-      returned: call.returned,
-      api: c.api,
-      order: next(),
-      path: call.path,
-      range: call.range,
-      ...(family !== undefined ? { family } : {}),
-      ...(type !== undefined ? { type } : {}),
-      ...(protocol !== undefined ? { protocol } : {}),
-      ...(call.statement ? { statement: call.statement } : {}),
-      via: c.sites,
-      fromCall: call.order,
-      typedByCaller: c.familyParam !== undefined || c.typeParam !== undefined || c.protocolParam !== undefined,
-    });
+    out.push(creationEvent(summary.returnsCreation, call.target, call, next()));
   } else if (summary.returnsAcceptedFrom !== undefined && call.target) {
     out.push({
       kind: 'accept',
@@ -150,6 +167,10 @@ function expandCall(
   for (const effect of summary.effects) {
     const key = mapTarget(effect.target, call, ref.fn);
     if (!key) continue;
+    if (effect.kind === 'create' && effect.creation) {
+      out.push(creationEvent(effect.creation, key, call, next()));
+      continue;
+    }
     if (effect.kind === 'store') {
       const stored = storedSocket(key, call.args[effect.param ?? -1] ?? null, prior, next());
       out.push({
@@ -170,7 +191,12 @@ function expandCall(
     ctx.activated.push({ ...p.ioctl, caller: callSite });
     if (!key) continue;
     const event = effectEvent(
-      { kind: 'fastpath', target: p.socket ?? { kind: 'return' }, sites: p.sites },
+      {
+        kind: 'fastpath',
+        target: p.socket ?? { kind: 'return' },
+        sites: p.sites,
+        ...(p.stream ? { stream: true } : {}),
+      },
       key,
       call,
       next(),
@@ -201,6 +227,25 @@ function genericApplication(call: OtherCall): ProjectEvent | undefined {
   };
 }
 
+/**
+ * A project definition shadows an API of the same name for the calls that resolve to it: a method reached
+ * through an object or `this`, a method of the caller's own class, or a function of the call's arity.
+ */
+export function shadowedApi(
+  event: SocketEvent,
+  fn: FunctionFacts,
+  fileIndex: number,
+  ctx: Pick<ExpansionContext, 'table'>,
+): OtherCall | undefined {
+  const call = event.asCall;
+  if (!call) return undefined;
+  const ref = ctx.table.resolve(call, fn, fileIndex);
+  if (!ref) return undefined;
+  const isMember = call.receiver !== undefined || call.receiverIsThis;
+  const ownClass = ref.fn.className !== undefined && ref.fn.className === fn.className;
+  return isMember || ownClass || ref.fn.params.length === call.args.length ? call : undefined;
+}
+
 export function expandFunction(
   fn: FunctionFacts,
   fileIndex: number,
@@ -208,7 +253,8 @@ export function expandFunction(
   ctx: ExpansionContext,
 ): ProjectEvent[] {
   const out: ProjectEvent[] = [];
-  for (const event of fn.events) {
+  for (const original of fn.events) {
+    const event = shadowedApi(original, fn, fileIndex, ctx) ?? original;
     if (event.kind !== 'call') {
       out.push({ ...event, via: [] });
       continue;

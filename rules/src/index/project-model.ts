@@ -1,7 +1,7 @@
 // Builds the project model: every function's summary resolved across all files to a fixed point (helpers
 // calling helpers, any depth, recursion-safe), then every function's events with helper calls expanded.
 import type { FileFacts, FunctionFacts } from '../facts/fact-types.js';
-import { expandFunction, mapTarget, type ExpansionContext } from './expand-events.js';
+import { expandFunction, mapTarget, shadowedApi, type ExpansionContext } from './expand-events.js';
 import { FunctionTable, refKey, type FunctionRef } from './resolve-callee.js';
 import { forwardedPassThroughs, summarize } from './summarize.js';
 import type { ActivatedPassThrough, FunctionSummary, ProjectEvent } from './summary-types.js';
@@ -107,8 +107,9 @@ function callersByCallee(table: FunctionTable, refs: readonly FunctionRef[]): Ma
   const callers = new Map<string, string[]>();
   for (const ref of refs) {
     const caller = refKey(ref);
-    for (const event of ref.fn.events) {
-      if (event.kind !== 'call') continue;
+    for (const original of ref.fn.events) {
+      const event = original.kind === 'call' ? original : shadowedApi(original, ref.fn, ref.fileIndex, { table });
+      if (!event) continue;
       const callee = table.resolve(event, ref.fn, ref.fileIndex);
       if (!callee) continue;
       const key = refKey(callee);

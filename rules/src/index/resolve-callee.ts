@@ -61,7 +61,11 @@ export function classFiltered<T extends { fn: FunctionFacts }>(
   if (call.qualified.includes('::')) {
     return candidates.filter((c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified));
   }
-  return candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
+  const plain = candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
+  // In a method, an unqualified call no free function answers may be a base class's method of that arity.
+  if (plain.length === 0 && caller.className)
+    return candidates.filter((c) => c.fn.className !== undefined && c.fn.params.length === call.args.length);
+  return plain;
 }
 
 export function refKey(ref: { fileIndex: number; functionIndex: number; key?: string }): string {

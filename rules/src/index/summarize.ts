@@ -1,7 +1,16 @@
 // Derives what a function does to its parameters, its object's sockets and its return value from its
 // (already expanded) events, so callers can stand the function's effects in for the call.
 import type { FunctionFacts } from '../facts/fact-types.js';
-import type { Effect, EffectKind, FunctionSummary, PassThrough, ProjectEvent, Site, Target } from './summary-types.js';
+import type {
+  CreationSummary,
+  Effect,
+  EffectKind,
+  FunctionSummary,
+  PassThrough,
+  ProjectEvent,
+  Site,
+  Target,
+} from './summary-types.js';
 
 const MAX_EFFECTS = 64;
 
@@ -23,6 +32,25 @@ function firstDefinitions(events: readonly ProjectEvent[]): Map<string, number> 
   return defs;
 }
 
+/** A creation as callers see it: its arguments, and which of them are the function's parameters. */
+function creationOf(e: Extract<ProjectEvent, { kind: 'create' }>, fn: FunctionFacts, sites: Site[]): CreationSummary {
+  const param = (text: string | undefined): number | undefined => {
+    const index = text === undefined ? -1 : fn.params.indexOf(text);
+    return index >= 0 ? index : undefined;
+  };
+  const [familyParam, typeParam, protocolParam] = [param(e.family), param(e.type), param(e.protocol)];
+  return {
+    api: e.api,
+    ...(e.family !== undefined ? { family: e.family } : {}),
+    ...(e.type !== undefined ? { type: e.type } : {}),
+    ...(e.protocol !== undefined ? { protocol: e.protocol } : {}),
+    ...(familyParam !== undefined ? { familyParam } : {}),
+    ...(typeParam !== undefined ? { typeParam } : {}),
+    ...(protocolParam !== undefined ? { protocolParam } : {}),
+    sites,
+  };
+}
+
 export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], path: string): FunctionSummary {
   const defs = firstDefinitions(events);
   const returned = new Set(fn.returns);
@@ -30,12 +58,16 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
   const targetOf = (key: string | null, order: number): Target | null => {
     if (!key) return null;
     const definedAt = defs.get(key);
-    if (definedAt !== undefined && definedAt <= order) return returned.has(key) ? { kind: 'return' } : null;
+    const root = rootOf(key);
+    const isSelf = !fn.params.includes(root) && !locals.has(root);
+    if (definedAt !== undefined && definedAt <= order) {
+      if (returned.has(key)) return { kind: 'return' };
+      // A member given a new socket here (`m_fd = socket(…)`) holds it after the call: still the object's.
+      return isSelf && fn.className !== undefined ? { kind: 'self', key } : null;
+    }
     const param = fn.params.indexOf(key);
     if (param >= 0) return { kind: 'param', index: param };
-    const root = rootOf(key);
-    if (fn.params.includes(root) || locals.has(root)) return null;
-    return { kind: 'self', key };
+    return isSelf ? { kind: 'self', key } : null;
   };
   const site = (e: ProjectEvent, message: string): Site[] =>
     e.via.length > 0 ? e.via : [{ path, range: e.range, message }];
@@ -50,7 +82,8 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
   ): void => {
     const target = targetOf(key, e.order);
     if (!target || summary.effects.length >= MAX_EFFECTS) return;
-    summary.effects.push({ kind, target, sites: site(e, message), ...extra });
+    const stream = e.path.some((step) => step.stream) ? { stream: true } : {};
+    summary.effects.push({ kind, target, sites: site(e, message), ...extra, ...stream });
   };
 
   for (const e of events) {
@@ -85,13 +118,13 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
         const param = e.source !== undefined ? fn.params.indexOf(e.source) : -1;
         if (param >= 0 && !(defs.get(e.source!)! < e.order)) {
           const target = targetOf(e.target, e.order - 0.5);
-          if (target?.kind === 'self')
-            summary.effects.push({
-              kind: 'store',
-              target,
-              param,
-              sites: site(e, `The socket is stored here (in ${fn.qualified}).`),
-            });
+          const sites = site(e, `The socket is stored here (in ${fn.qualified}).`);
+          if (target?.kind === 'self') {
+            summary.effects.push({ kind: 'store', target, param, sites });
+            // `void descriptor(HANDLE h) { desc_ = h; }`: the accessor of the same name reads it back.
+            if (fn.className !== undefined && fn.params.length > 0)
+              summary.effects.push({ kind: 'store', target: { kind: 'self', key: `${fn.name}()` }, param, sites });
+          }
         }
         break;
       }
@@ -99,27 +132,25 @@ export function summarize(fn: FunctionFacts, events: readonly ProjectEvent[], pa
         add('close', e.socket, e, `Closed here (in ${fn.qualified}).`);
         break;
       case 'create':
+        if (fn.className !== undefined && e.target && !e.returned && !returned.has(e.target)) {
+          // A member factory (`dev.create(Inet4, Datagram)`): the object's socket is created here.
+          const target = targetOf(e.target, e.order);
+          if (target?.kind === 'self' && summary.effects.length < MAX_EFFECTS)
+            summary.effects.push({
+              kind: 'create',
+              target,
+              creation: creationOf(e, fn, site(e, `Created here (in ${fn.qualified}).`)),
+              sites: site(e, `Created here (in ${fn.qualified}).`),
+            });
+        }
         if (e.returned || (e.target && returned.has(e.target))) {
-          const param = (text: string | undefined): number | undefined => {
-            const index = text === undefined ? -1 : fn.params.indexOf(text);
-            return index >= 0 ? index : undefined;
-          };
-          const [familyParam, typeParam, protocolParam] = [param(e.family), param(e.type), param(e.protocol)];
-          summary.returnsCreation = {
-            api: e.api,
-            ...(e.family !== undefined ? { family: e.family } : {}),
-            ...(e.type !== undefined ? { type: e.type } : {}),
-            ...(e.protocol !== undefined ? { protocol: e.protocol } : {}),
-            ...(familyParam !== undefined ? { familyParam } : {}),
-            ...(typeParam !== undefined ? { typeParam } : {}),
-            ...(protocolParam !== undefined ? { protocolParam } : {}),
-            sites: site(e, `Created here (in ${fn.qualified}).`),
-          };
+          summary.returnsCreation = creationOf(e, fn, site(e, `Created here (in ${fn.qualified}).`));
         }
         break;
       case 'passthrough': {
         const p: PassThrough = {
           codeParam: e.codeParam,
+          ...(e.path.some((step) => step.stream) ? { stream: true } : {}),
           socket: targetOf(e.socket, e.order),
           sites: [
             {
@@ -164,6 +195,7 @@ export function forwardedPassThroughs(
       }
       out.push({
         codeParam,
+        ...(p.stream || e.path.some((step) => step.stream) ? { stream: true } : {}),
         socket,
         sites: [
           { path, range: e.range, message: `The control code is passed on here (in ${fn.qualified}).` },

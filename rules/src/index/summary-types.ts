@@ -13,11 +13,14 @@ export interface Site {
 /** Whom an effect is on: a parameter, the object's own member socket (or a global), or the return value. */
 export type Target = { kind: 'param'; index: number } | { kind: 'self'; key: string } | { kind: 'return' };
 
-export type EffectKind = 'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close' | 'store';
+export type EffectKind =
+  'fastpath' | 'connect' | 'bind' | 'listen' | 'accept' | 'setsockopt' | 'close' | 'store' | 'create';
 
 export interface Effect {
   kind: EffectKind;
   target: Target;
+  /** For 'create': the object's socket is created (a member factory), with these arguments. */
+  creation?: CreationSummary;
   /** For 'store': the parameter whose socket the target now holds (`void setDescriptor(SOCKET s) { m_fd = s; }`). */
   param?: number;
   option?: string | null;
@@ -25,6 +28,8 @@ export interface Effect {
   optionParam?: number;
   level?: string | null;
   loopback?: boolean;
+  /** Done only in an arm that stream sockets alone reach (`if (!udp)`): the caller's event is in such an arm. */
+  stream?: boolean;
   /** Innermost last: the call chain down to the real Winsock call. */
   sites: Site[];
 }
@@ -43,6 +48,8 @@ export interface CreationSummary {
 
 export interface PassThrough {
   codeParam: number;
+  /** The control code reaches the IOCTL only in an arm stream sockets alone reach. */
+  stream?: boolean;
   socket: Target | null;
   sites: Site[];
   /** The WSAIoctl that finally receives the code, for argument checks once a caller passes the code. */

@@ -88,7 +88,9 @@ export function calleeOf(call: SyntaxNode): CalleeInfo | undefined {
       const field = target.childForFieldName('field');
       const object = target.childForFieldName('argument');
       if (!field || !object) return undefined;
-      const name = field.type === 'template_method' ? lastName(field) : field.text;
+      // `dev.Device::descriptor(h)`: a base class's member, named by its last segment.
+      const name =
+        field.type === 'template_method' || field.type === 'qualified_identifier' ? lastName(field) : field.text;
       const isThis = unwrap(object).type === 'this' || compact(object.text) === '*this';
       const receiver = isThis ? undefined : (socketKey(object) ?? undefined);
       return {
@@ -147,11 +149,31 @@ const SOCKET_EXPRESSION_TYPES = new Set([
  */
 export function socketKey(node: SyntaxNode): string | null {
   const inner = unwrap(node);
+  if (inner.type === 'call_expression') return getterKey(inner);
   if (!SOCKET_EXPRESSION_TYPES.has(inner.type)) return null;
   if (inner.type === 'pointer_expression' && inner.text.trimStart().startsWith('&')) return null;
   let text = compact(inner.text);
   text = text.replace(/^\(\*this\)\./, '').replace(/^this->/, '');
   return text.length > 0 && text.length <= 200 ? text : null;
+}
+
+/**
+ * `descriptor()`, `dev.descriptor()`, `this->fd()`: a call without arguments to a named function or member
+ * reads the same socket each time (an accessor), so it is keyed like a member.
+ */
+function getterKey(call: SyntaxNode): string | null {
+  const fn = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  if (!fn || !args || args.namedChildren.some((c) => c.type !== 'comment')) return null;
+  const callee = unwrap(fn);
+  if (callee.type !== 'identifier' && callee.type !== 'field_expression' && callee.type !== 'qualified_identifier')
+    return null;
+  // `Device::descriptor()` in a method and `dev.Device::descriptor()` name the same accessor as without `Device::`.
+  const text = compact(callee.text)
+    .replace(/^\(\*this\)\./, '')
+    .replace(/^this->/, '')
+    .replace(/(?:\w+)?::/g, '');
+  return text.length > 0 && text.length <= 200 ? `${text}()` : null;
 }
 
 /** The root identifier of an address expression: `addr` for `(SOCKADDR*)&addr`, `&ctx->addr.sin`, `addr6`. */

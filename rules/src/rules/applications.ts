@@ -30,7 +30,12 @@ export function eventsOfKind<K extends ProjectEvent['kind']>(
   let groups = byKind.get(pf);
   if (!groups) {
     groups = new Map();
-    for (const e of pf.events) groups.set(e.kind, [...(groups.get(e.kind) ?? []), e]);
+    // Pushed, not spread: copying the group for each event was quadratic in a big function's events.
+    for (const e of pf.events) {
+      const group = groups.get(e.kind);
+      if (group) group.push(e);
+      else groups.set(e.kind, [e]);
+    }
     byKind.set(pf, groups);
   }
   return (groups.get(kind) ?? []) as Extract<ProjectEvent, { kind: K }>[];

@@ -4,7 +4,8 @@
 import type { ProjectFunction, ProjectModel } from '../index/project-model.js';
 import type { ProjectEvent } from '../index/summary-types.js';
 import type { RelatedLocation } from '../types.js';
-import { applications, eventsOfKind, type ApplicationInFunction } from './applications.js';
+import { applications, eventsOfKind, type Application, type ApplicationInFunction } from './applications.js';
+import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { applicationName } from './related.js';
 
@@ -38,7 +39,10 @@ function isDelegated(pf: ProjectFunction, socket: string): boolean {
 }
 
 /** In one function: the listener, the sockets connecting to it, and which of them apply the fast path. */
-function* localPairs(pf: ProjectFunction): Iterable<{
+function* localPairs(
+  pf: ProjectFunction,
+  model: ProjectModel,
+): Iterable<{
   has: ApplicationInFunction['ioctl'];
   other: ProjectEvent;
   hasSocket: string;
@@ -47,7 +51,8 @@ function* localPairs(pf: ProjectFunction): Iterable<{
 }> {
   const listens = eventsOfKind(pf, 'listen').filter((l) => l.socket);
   if (listens.length === 0) return;
-  const ioctls = eventsOfKind(pf, 'ioctl');
+  // An application on a socket that is not TCP fails (fast-path-tcp-only): it is no side of a session.
+  const ioctls = eventsOfKind(pf, 'ioctl').filter((i) => !isNonTcpApplication(model, pf, i as Application));
   const accepts = eventsOfKind(pf, 'accept');
   for (const listen of listens) {
     const listener = listen.socket!;
@@ -88,7 +93,7 @@ export function projectWideJudgement(
   const judged: { app: ApplicationInFunction; side: Side }[] = [];
   const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
   for (const app of applications(model)) {
-    if (isDelegated(app.pf, app.socket)) continue;
+    if (isDelegated(app.pf, app.socket) || isNonTcpApplication(model, app.pf, app.ioctl)) continue;
     let sides = sidesByFunction.get(app.pf);
     if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
     const side = sides.get(app.socket);
@@ -118,7 +123,7 @@ export default createRule({
   check(context) {
     const reported = new Set<string>();
     for (const pf of context.model.functions) {
-      for (const pair of localPairs(pf)) {
+      for (const pair of localPairs(pf, context.model)) {
         const messageId = pair.side === 'server' ? 'listenerOnly' : 'connectorOnly';
         const message =
           pair.side === 'server'

@@ -1,9 +1,10 @@
 // fast-path-supported-options: socket options set on a fast-path socket (or on a socket accepted from a
 // fast-path listener) that Microsoft does not list as supported with the fast path.
-import { EXEMPT_OPTIONS, SUPPORTED_OPTIONS } from '../facts/winsock-api.js';
+import { EXEMPT_OPTIONS, SUPPORTED_OPTIONS, isWindowsOption } from '../facts/winsock-api.js';
 import { removeStatementFix } from '../fix/statement-fixes.js';
 import { guardsCompatible } from '../facts/version-guards.js';
-import { eventsOfKind } from './applications.js';
+import { eventsOfKind, type Application } from './applications.js';
+import { isNonTcpApplication } from './non-tcp.js';
 import { createRule } from './create-rule.js';
 import { notRedefinedBetween, precedes, sameSocketFlow } from './flow.js';
 import { relatedAt, viaLocations } from './related.js';
@@ -29,13 +30,18 @@ export default createRule({
         const name = option.option;
         const socket = option.socket;
         if (!name || !socket || SUPPORTED_OPTIONS.has(name) || EXEMPT_OPTIONS.has(name)) continue;
+        // An option Windows does not define is set only in code built for other systems.
+        if (!isWindowsOption(name)) continue;
         const removal = removeStatementFix(option.statement, `Remove the ${name} setsockopt call.`);
         const suggestions = removal ? [removal] : [];
         const base = { path: pf.file.path, range: option.range, suggestions, data: { option: name, socket } };
 
         // Version checks no run passes together (Windows 8+ and before Vista) keep a pair apart.
+        // On a socket that is not TCP the IOCTL fails (fast-path-tcp-only): no option finding on top.
         const possible = (i: (typeof ioctls)[number]): boolean =>
-          i.socket === socket && guardsCompatible(i.path, option.path);
+          i.socket === socket &&
+          guardsCompatible(i.path, option.path) &&
+          !isNonTcpApplication(context.model, pf, i as Application);
         const after = ioctls.find((i) => possible(i) && sameSocketFlow(i, option, socket, pf.events));
         const before = after
           ? undefined
@@ -60,6 +66,7 @@ export default createRule({
             (i) =>
               i.socket === listener &&
               guardsCompatible(i.path, option.path) &&
+              !isNonTcpApplication(context.model, pf, i as Application) &&
               sameSocketFlow(i, accept, listener, pf.events),
           );
           if (!listenerIoctl) continue;

@@ -1,9 +1,7 @@
 // fast-path-tcp-only: the fast path applied to a socket created as datagram, raw or non-TCP.
-import { guardsCompatible } from '../facts/version-guards.js';
-import { nonTcpReason } from '../facts/winsock-api.js';
 import { applications } from './applications.js';
 import { createRule } from './create-rule.js';
-import { reachingDefinitions } from './flow.js';
+import { nonTcpCreation } from './non-tcp.js';
 import { applicationName, relatedAt, viaLocations } from './related.js';
 
 export default createRule({
@@ -17,31 +15,19 @@ export default createRule({
   },
   check(context) {
     for (const { pf, ioctl, socket } of applications(context.model)) {
-      // A factory applying the fast path to a socket of the caller's type is judged at the call.
-      const typedHere = pf.events.filter(
-        (e) =>
-          e.kind === 'create' &&
-          e.typedByCaller &&
-          e.fromCall === ioctl.fromCall &&
-          e.order < ioctl.order &&
-          e.target === socket,
-      );
-      for (const creation of [...reachingDefinitions(ioctl, socket, pf.events), ...typedHere]) {
-        if (creation.kind !== 'create' || !guardsCompatible(creation.path, ioctl.path)) continue;
-        const reason = nonTcpReason(creation.family, creation.type, creation.protocol);
-        if (!reason) continue;
-        context.report({
-          path: pf.file.path,
-          range: ioctl.range,
-          messageId: 'notTcp',
-          data: { socket, reason, call: applicationName(ioctl) },
-          related: [
-            ...relatedAt(pf.file.path, creation, `'${socket}' is created here with ${reason}.`),
-            ...viaLocations(ioctl),
-          ],
-        });
-        break;
-      }
+      const found = nonTcpCreation(context.model, pf, ioctl, socket);
+      if (!found) continue;
+      const { creation, reason } = found;
+      context.report({
+        path: pf.file.path,
+        range: ioctl.range,
+        messageId: 'notTcp',
+        data: { socket, reason, call: applicationName(ioctl) },
+        related: [
+          ...relatedAt(pf.file.path, creation, `'${socket}' is created here with ${reason}.`),
+          ...viaLocations(ioctl),
+        ],
+      });
     }
   },
 });

@@ -61,6 +61,9 @@ export interface DefinitionNeed {
   /** The call passes the code: an unresolved call applies it (a generic application), so resolution matters
    * even when every candidate is inert. */
   passesCode?: boolean;
+  /** An API call (`connect`, `setsockopt`, …) that a project definition of its name shadows when the call
+   * resolves to it: resolution matters even when every candidate is inert. */
+  shadows?: boolean;
 }
 
 /** What the model of the files parsed so far says about relevance. */
@@ -109,10 +112,11 @@ function relevance(files: readonly FileFacts[], side: Side | undefined, model: P
     const pf = work.pop()!;
     const fileIndex = indexOf.get(pf.file)!;
     for (const e of pf.fn.events) {
-      if (e.kind !== 'call') continue;
-      const need = definitionNeed(e, pf.fn, pf.file);
-      if (need) needs.push(need);
-      const callee = table.resolve(e, pf.fn, fileIndex);
+      const call = e.kind === 'call' ? e : e.asCall;
+      if (!call) continue;
+      const need = definitionNeed(call, pf.fn, pf.file);
+      if (need) needs.push(e.kind === 'call' ? need : { ...need, shadows: true });
+      const callee = table.resolve(call, pf.fn, fileIndex);
       const next = callee ? byFunction.get(callee.fn) : undefined;
       if (next && !seen.has(next)) {
         seen.add(next);
@@ -148,10 +152,15 @@ function definitionNeed(call: OtherCall, caller: FunctionFacts, file: FileFacts)
   };
 }
 
-/** A lexical definition a need weighs: all for receivers and qualified calls (an unqualified definition may sit
- * in any class), else the unqualified ones and those of the caller's class. */
+/**
+ * A lexical definition a need weighs: all for receivers, qualified calls and plain calls in a method (an
+ * unqualified definition may sit in any class, and a method's plain call no free function answers may be a base
+ * class's method); for `this` the unqualified ones and the caller's class's; for a free function's plain call the
+ * unqualified ones.
+ */
 function meets(need: DefinitionNeed, owner: string | undefined): boolean {
   if (need.shape === 'receiver' || need.shape === 'qualified') return true;
+  if (need.shape === 'plain' && need.className !== undefined) return true;
   return owner === undefined || owner === '?' || owner === need.className;
 }
 
@@ -241,13 +250,13 @@ export function* selectFiles(
         for (const fn of file.functions) parsedByName.set(fn.name, [...(parsedByName.get(fn.name) ?? []), fn]);
       }
       const definersOf = (need: DefinitionNeed): void => {
-        const key = `${need.name}\0${need.shape}\0${need.className ?? ''}\0${need.arity ?? '*'}\0${need.passesCode ?? ''}`;
+        const key = [need.name, need.shape, need.className, need.arity, need.passesCode, need.shadows].join('\0');
         const state = defined.get(key);
         if (state === 'done') return;
         const definitions = (definers.get(need.name) ?? []).filter((d) => meets(need, d.owner));
         const inScripts = scripts.filter((index) => mayMention(lexical[index]!, need.name));
         // Every candidate has no event: resolved or not, the call stands for nothing.
-        if (!need.passesCode && inScripts.length === 0 && definitions.every((d) => d.inert)) {
+        if (!need.passesCode && !need.shadows && inScripts.length === 0 && definitions.every((d) => d.inert)) {
           defined.set(key, 'done');
           return;
         }

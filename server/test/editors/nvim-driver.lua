@@ -3,7 +3,10 @@
 -- It starts the real server with vim.lsp.start_client, attaches it to the fixture's buffer, waits for the
 -- diagnostics of the buffer's current version, applies one quick fix (plan.mode "direct": a
 -- textDocument/codeAction request and vim.lsp.util.apply_workspace_edit; "ui-select": the user path
--- vim.lsp.buf.code_action() with vim.ui.select answered here), writes the file, waits for the diagnostics
+-- vim.lsp.buf.code_action() with vim.ui.select answered here; "rebuilt": the request 0.7's code_action builds,
+-- its diagnostics rebuilt from vim.diagnostic's store by Neovim's own get_line_diagnostics (byte columns sent
+-- as characters) and without `data`, as clients that do not echo it send them, and the cursor as the range),
+-- writes the file, waits for the diagnostics
 -- of the new version and writes everything it saw to plan.result as JSON. The Node test judges it.
 -- Waiting is polling with one generous deadline (plan.timeout_ms) as a guard, never a fixed sleep.
 -- (Not vim.lsp.start: Neovim 0.7 does not have it.)
@@ -89,6 +92,34 @@ local function to_lsp(bufnr, d, encoding)
   return lsp
 end
 
+-- What Neovim 0.7's vim.lsp.buf.code_action() sends for the cursor's line, minus `data` (0.7 keeps it in
+-- user_data.lsp when it stored the diagnostic itself; other clients and stores do not). Neovim's own
+-- rebuild where it still has one (0.7–0.10), the same fields spelled out otherwise.
+local function rebuilt_line_diagnostics(bufnr, lnum)
+  local list
+  local get_line = vim.lsp.diagnostic and vim.lsp.diagnostic.get_line_diagnostics
+  if get_line then
+    list = get_line(bufnr, lnum)
+  else
+    list = {}
+    for _, d in ipairs(vim.diagnostic.get(bufnr, { lnum = lnum })) do
+      table.insert(list, {
+        range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
+        severity = d.severity,
+        message = d.message,
+        source = d.source,
+        code = d.code,
+      })
+    end
+  end
+  out.rebuilt_had_data = false
+  for _, d in ipairs(list) do
+    if d.data ~= nil then out.rebuilt_had_data = true end
+    d.data = nil
+  end
+  return list
+end
+
 local function main()
   local bufnr = vim.api.nvim_get_current_buf()
   local root = plan.root
@@ -137,13 +168,21 @@ local function main()
   if not target then error('no ' .. plan.target.code .. ' diagnostic at ' .. plan.target.line .. ':' .. plan.target.col) end
 
   local tick = vim.api.nvim_buf_get_changedtick(bufnr)
-  if plan.mode == 'direct' then
-    local diagnostic = to_lsp(bufnr, target, client.offset_encoding)
-    local params = {
-      textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-      range = diagnostic.range,
-      context = { diagnostics = { diagnostic }, only = { 'quickfix' } },
-    }
+  if plan.mode == 'direct' or plan.mode == 'rebuilt' then
+    local params
+    if plan.mode == 'direct' then
+      local diagnostic = to_lsp(bufnr, target, client.offset_encoding)
+      params = {
+        textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+        range = diagnostic.range,
+        context = { diagnostics = { diagnostic }, only = { 'quickfix' } },
+      }
+    else
+      vim.api.nvim_win_set_cursor(0, { target.lnum + 1, target.col })
+      params = vim.lsp.util.make_range_params(0, client.offset_encoding)
+      params.context = { diagnostics = rebuilt_line_diagnostics(bufnr, target.lnum), only = { 'quickfix' } }
+      out.sent_diagnostics = params.context.diagnostics
+    end
     local remaining = deadline - vim.loop.now()
     local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, remaining)
     local response = responses and responses[client_id]

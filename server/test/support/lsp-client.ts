@@ -37,6 +37,8 @@ export interface ClientOptions {
   /** What workspace/configuration answers for section winsockLint (undefined: no settings). */
   settings?: unknown;
   initializationOptions?: unknown;
+  /** Runs between the initialize answer and the initialized notification (e.g. to open a document). */
+  beforeInitialized?: (client: TestClient) => void;
 }
 
 /** A $/progress notification: the token and its begin/report/end value. */
@@ -155,6 +157,7 @@ export async function startClient(
     workspaceFolders: options.workspaceFolders ?? null,
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   })) as InitializeResult;
+  options.beforeInitialized?.(client);
   await connection.sendNotification('initialized', {});
   return { client, result };
 }

@@ -181,12 +181,47 @@ export class ScriptCodeRecognizer {
         if (node.endIndex - node.startIndex > 300) return undefined;
         if (node.type === 'unary_expression' && !/^[-~]\s*\d/.test(node.text)) return undefined;
         if (this.valueOf(node.text) !== FAST_PATH_VALUE) return undefined;
+        // A number is data (a table row) unless it stands where a control code goes.
+        if (!isControlCodePosition(node)) return undefined;
         return { range: rangeOf(node), spelling: node.text.replace(/\s+/g, ' ') };
       }
       default:
         return undefined;
     }
   }
+}
+
+const LITERAL_TYPES: ReadonlySet<string> = new Set(['string', 'template_string', 'number']);
+
+/** Wrappers between an argument and its call: parentheses and type assertions. */
+const TRANSPARENT_PARENTS = new Set([
+  'parenthesized_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+]);
+
+/**
+ * Can a number here be a control code? As the second argument of a call (WSAIoctl and its bindings, a
+ * wrapper) or WskControlSocket's third, or as the second element of an argument array (ffi-rs `paramsValue`).
+ */
+function isControlCodePosition(node: SyntaxNode): boolean {
+  let current = node;
+  let parent = current.parent;
+  for (let i = 0; parent && TRANSPARENT_PARENTS.has(parent.type) && i < 8; i++) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (parent?.type !== 'arguments' && parent?.type !== 'array') return false;
+  const index = parent.namedChildren
+    .filter((c) => c.type !== 'comment')
+    .findIndex((c) => c.startIndex === current.startIndex);
+  const callee = parent.parent?.childForFieldName('function')?.text ?? '';
+  // `printf("%x", code)`: a first argument that is a literal is no socket, so the call applies nothing.
+  const first = parent.namedChildren.find((c) => c.type !== 'comment');
+  if (!first || LITERAL_TYPES.has(first.type)) return false;
+  if (parent.type === 'array') return index === 1;
+  return index === 1 || (index === 2 && /WskControlSocket|[gs]etsockopt/i.test(callee));
 }
 
 const SKIPPED_TYPES = new Set([
