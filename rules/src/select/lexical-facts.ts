@@ -133,6 +133,11 @@ function closeGroup(text: string, open: number): number {
     const c = text.charCodeAt(i);
     if (c === opener) depth++;
     else if (c === closer && --depth === 0) return i + 1;
+    else if (c === 34 || c === 39 || c === 47) {
+      // A string, character or comment: its parentheses do not count (`printf("(")`).
+      const literalEnd = endOfLiteral(text, i);
+      if (literalEnd > 0) i = literalEnd - 1;
+    }
   }
   return -1;
 }
@@ -240,7 +245,7 @@ function arityOf(text: string, open: number): number {
   const close = closeGroup(text, open);
   if (close < 0) return -1;
   const inner = text.slice(open + 1, close - 1);
-  if (/[(<#[]|\.\.\.|\/[/*]/.test(inner)) return -1;
+  if (/[(<#["']|\.\.\.|\/[/*]/.test(inner)) return -1;
   const trimmed = inner.trim();
   if (trimmed === '' || trimmed === 'void') return 0;
   return trimmed.split(',').length;

@@ -153,14 +153,12 @@ function definitionNeed(call: OtherCall, caller: FunctionFacts, file: FileFacts)
 }
 
 /**
- * A lexical definition a need weighs: all for receivers, qualified calls and plain calls in a method (an
- * unqualified definition may sit in any class, and a method's plain call no free function answers may be a base
- * class's method); for `this` the unqualified ones and the caller's class's; for a free function's plain call the
- * unqualified ones.
+ * A lexical definition a need weighs: all for receivers and qualified calls (an unqualified definition may sit
+ * in any class), else the unqualified ones and those of the caller's class (for a method's plain call that no
+ * such definition answers, every definition: see definersOf).
  */
 function meets(need: DefinitionNeed, owner: string | undefined): boolean {
   if (need.shape === 'receiver' || need.shape === 'qualified') return true;
-  if (need.shape === 'plain' && need.className !== undefined) return true;
   return owner === undefined || owner === '?' || owner === need.className;
 }
 
@@ -251,12 +249,22 @@ export function* selectFiles(
       }
       const definersOf = (need: DefinitionNeed): void => {
         const key = [need.name, need.shape, need.className, need.arity, need.passesCode, need.shadows].join('\0');
+        const classKey = `${key}\0class`;
+        const parsedNamed = parsedByName.get(need.name) ?? [];
+        // A method's plain call falls back to any class's method only when no free function or method of its own
+        // class answers: once the definitions that could be such are parsed and none is, every definition counts.
+        const plainInMethod = need.shape === 'plain' && need.className !== undefined;
+        const answered =
+          !plainInMethod || parsedNamed.some((fn) => fn.className === undefined || fn.className === need.className);
+        const wide = !answered && defined.get(classKey) === 'narrow';
+        if (defined.get(key) === 'done' && (answered || defined.get(classKey) === 'done')) return;
+        if (plainInMethod) defined.set(classKey, answered || wide ? 'done' : 'narrow');
         const state = defined.get(key);
-        if (state === 'done') return;
-        const definitions = (definers.get(need.name) ?? []).filter((d) => meets(need, d.owner));
+        const definitions = (definers.get(need.name) ?? []).filter((d) => wide || meets(need, d.owner));
         const inScripts = scripts.filter((index) => mayMention(lexical[index]!, need.name));
         // Every candidate has no event: resolved or not, the call stands for nothing.
-        if (!need.passesCode && !need.shadows && inScripts.length === 0 && definitions.every((d) => d.inert)) {
+        const inert = !need.passesCode && !need.shadows && inScripts.length === 0 && definitions.every((d) => d.inert);
+        if (inert && (answered || wide)) {
           defined.set(key, 'done');
           return;
         }
