@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// npm run bench: times winsock-lint audit against rg -l (the I/O floor) and ast-grep scan (the tree-sitter
-// peer) on the same trees in one run; prints a table with ratios and writes bench/out/results.json.
+// npm run bench [-- --real DIR]: with --real, first the real-code bench (bench/real.mjs) on DIR; then, as a
+// regression table, winsock-lint audit against rg -l (the I/O floor) and ast-grep scan (the tree-sitter peer) on
+// generated trees in one run, with ratios (bench/out/results.json); then the language server and ESLint benches.
 // Wall and CPU seconds and peak RSS come from GNU time; nothing here is a pass/fail test.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { ensureTool, measure, PATTERN, treeBytes } from './bench-tools.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,52 +17,16 @@ const sizeArg = process.argv.indexOf('--size');
 const megabytes = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 100;
 const cli = path.join(root, 'cli/bin/winsock-lint.js');
 const astGrep = path.join(root, 'node_modules/.bin/ast-grep');
-const PATTERN = 'SIO_LOOPBACK_FAST_PATH|98000010|2550136848|1744830448|_WSAIOW';
+const realArg = process.argv.indexOf('--real');
 
-function have(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+if (realArg > 0) {
+  const status = spawnSync(process.execPath, [path.join(root, 'bench/real.mjs'), process.argv[realArg + 1] ?? ''], {
+    stdio: 'inherit',
+  }).status;
+  if (status !== 0) process.exit(status ?? 1);
+  if (process.argv.includes('--real-only')) process.exit(0);
+  console.log('\nRegression only (generated trees):\n');
 }
-
-/** Installs a Debian package when missing and we are root (CI is); otherwise the tool is skipped. */
-function ensureTool(command, debianPackage) {
-  if (have(command)) return true;
-  if (process.getuid?.() !== 0) return false;
-  spawnSync('sh', [
-    '-c',
-    `apt-get install -y ${debianPackage} >/dev/null 2>&1 || (apt-get update >/dev/null 2>&1 && apt-get install -y ${debianPackage} >/dev/null 2>&1)`,
-  ]);
-  return have(command);
-}
-
-function treeBytes(dir) {
-  let bytes = 0;
-  let files = 0;
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && /\.(c|cc|cpp|cxx|h|hh|hpp|hxx|inl|ipp)$/i.test(e.name)) {
-        bytes += fs.statSync(full).size;
-        files++;
-      }
-    }
-  };
-  walk(dir);
-  return { bytes, files };
-}
-
-/** Runs a command under GNU time; returns wall/cpu seconds and peak RSS in MB. */
-function measure(label, command, args) {
-  const timeFile = path.join(os.tmpdir(), `winsock-lint-bench-${process.pid}.time`);
-  const result = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %U %S %M', command, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const [wall, user, sys, rssKb] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
-  fs.rmSync(timeFile, { force: true });
-  return { label, exitCode: result.status, wall, cpu: user + sys, peakRssMb: rssKb / 1024 };
-}
-
 const generated = path.join(out, `tree-${megabytes}mb`);
 fs.mkdirSync(out, { recursive: true });
 if (!fs.existsSync(generated)) generateTree(generated, megabytes);
@@ -96,7 +62,7 @@ for (const tree of trees) {
   if (hasRg) row.runs.push(measure('rg -l', 'rg', ['-l', '-e', PATTERN, tree.dir]));
   if (hasAstGrep)
     row.runs.push(
-      measure('ast-grep scan', astGrep, ['scan', '--rule', path.join(root, 'bench/ast-grep/fast-path.yml'), tree.dir]),
+      measure('ast-grep scan', astGrep, ['scan', '-c', path.join(root, 'bench/ast-grep/sgconfig.yml'), tree.dir]),
     );
   for (const run of row.runs) run.mbPerSecond = row.megabytes / run.wall;
   results.push(row);
@@ -153,3 +119,7 @@ console.log(
 const json = { date: new Date().toISOString(), cores, node: process.version, results, index, singleFile: single };
 fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(json, null, 2));
 console.log(`\nwrote ${path.relative(root, path.join(out, 'results.json'))}`);
+for (const script of ['bench/lsp-latency.mjs', 'bench/eslint-modes.mjs', 'bench/fix-coverage.mjs']) {
+  const status = spawnSync(process.execPath, [path.join(root, script)], { stdio: 'inherit' }).status;
+  if (status !== 0) process.exitCode = status ?? 1;
+}

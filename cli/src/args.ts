@@ -1,6 +1,7 @@
 // Turns argv into a typed command with node:util parseArgs (strict). Pure: no I/O, no process state;
 // the known rule ids are passed in so this module needs nothing from the engine at run time.
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_CACHE_LOCATION } from './facts-cache.js';
 import type { RuleId, RuleOverrides, SeveritySetting } from './engine-types.js';
 
@@ -36,6 +37,10 @@ export interface AuditOptions {
   outputFile: string | undefined;
   /** --cache: where extracted facts are kept between runs (undefined: no cache). */
   cacheLocation: string | undefined;
+  /** --jobs: worker threads reading and parsing files (default: os.availableParallelism()). */
+  jobs: number;
+  /** --stats: print how many files were read, parsed, and the time of each stage to stderr. */
+  stats: boolean;
   /** --no-prefilter: parse every file, not only those that can matter (for benchmarks and comparisons). */
   noPrefilter: boolean;
   /** False with --no-ignore: .gitignore and .ignore files are not read. */
@@ -117,6 +122,8 @@ const OPTIONS = {
   'output-file': { type: 'string', short: 'o' },
   'no-ignore': { type: 'boolean' },
   'no-prefilter': { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  stats: { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   include: { type: 'string', multiple: true },
@@ -239,6 +246,8 @@ export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly
       outputFile: parseOutputFile(values['output-file']),
       useIgnoreFiles: !(values['no-ignore'] ?? false),
       noPrefilter: values['no-prefilter'] ?? false,
+      jobs: parseJobs(values.jobs),
+      stats: values.stats ?? false,
       cacheLocation:
         values.cache || values['cache-location'] !== undefined
           ? (values['cache-location'] ?? DEFAULT_CACHE_LOCATION)
@@ -252,6 +261,15 @@ export function parseCommandLine(argv: readonly string[], knownRuleIds: readonly
       shard,
     },
   };
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) {
+    throw new UsageError(`--jobs must be a whole number from 1 to 256, not '${value}'`, 'audit');
+  }
+  return jobs;
 }
 
 function parseMerge(

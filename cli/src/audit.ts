@@ -34,6 +34,8 @@ import { printable } from './printable.js';
 import { createPathFilter } from './path-filter.js';
 import { createProgress } from './progress.js';
 import { readSources } from './read-sources.js';
+import { analyzeStreaming } from './stream-analysis.js';
+import { WorkerPool } from './worker-pool.js';
 import { formatReport, type ReportFile } from './reporters/index.js';
 import { inShard, shardStamp } from './shard.js';
 import { PAUSE_AFTER_DISCOVERY, testPause } from './test-hooks.js';
@@ -42,6 +44,9 @@ import { cliVersion } from './version.js';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_FAILURE = 2;
+
+/** Up to this many files are read and analysed in the main thread: starting workers would cost more. */
+const IN_THREAD_FILES = 16;
 
 export async function runAudit(options: AuditOptions, io: CliIo): Promise<number> {
   const writeNotes = (notes: readonly Note[]): void => {
@@ -122,67 +127,111 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
 
   await testPause(PAUSE_AFTER_DISCOVERY, 'after discovery');
   const progress = createProgress(io.stderr, io.env, { quiet: options.quiet });
-  progress.begin('reading', checked.length);
-  const sources = await readSources(checked, {
-    maxFileSize: options.maxFileSize,
-    onFile: (bytes) => progress.advance(1, bytes),
-  });
-  progress.clear();
-  writeNotes(sources.notes);
-  const megabytes = sources.files.reduce((sum, file) => sum + file.text.length, 0) / (1024 * 1024);
-  progress.begin(
-    `${options.fix === 'off' ? 'analysing' : 'analysing and fixing'} ${sources.files.length} ` +
-      `${plural('file', sources.files.length)} (${megabytes.toFixed(1)} MB)`,
-    0,
-  );
-
   // Every file's configuration was loaded (and validated) above, so this lookup cannot fail.
   const configFor = (path: string) => configs.configFor(path).resolved;
-  const cacheOption = options.cacheLocation ? { cache: new DiskFactsCache(options.cacheLocation, io.cwd) } : {};
   let results: FileResult[];
-  let texts = new Map(sources.files.map((file) => [file.path, file.text]));
+  let texts: Map<string, string>;
   let refusedWrites = 0;
   let diff = '';
-  if (options.fix === 'off') {
-    results = await analyzeProjectAsync(sources.files, { configFor, noPrefilter: options.noPrefilter, ...cacheOption });
-    progress.clear();
+  // Hashes of every file, for --shard's run id; only the in-thread reader computes them.
+  let sourceInfos: ReadonlyMap<string, { hash: string }> = new Map();
+  const streamable = options.fix === 'off' && options.cacheLocation === undefined && options.shard === undefined;
+  if (streamable && checked.length > IN_THREAD_FILES) {
+    // Streamed through the worker pool: memory holds lexical facts and the parsed files' facts only.
+    const pool = new WorkerPool(options.jobs);
+    try {
+      progress.begin('reading', checked.length);
+      const streamed = await analyzeStreaming(
+        checked,
+        {
+          maxFileSize: options.maxFileSize,
+          pool,
+          onFile: (bytes) => progress.advance(1, bytes),
+          onScanned: (files, bytes) => {
+            progress.clear();
+            progress.begin(`analysing ${files} ${plural('file', files)} (${(bytes / (1024 * 1024)).toFixed(1)} MB)`, 0);
+          },
+        },
+        { configFor, noPrefilter: options.noPrefilter },
+      );
+      progress.clear();
+      writeNotes(streamed.notes);
+      results = streamed.results;
+      texts = streamed.texts;
+      if (options.stats) {
+        const { read, megabytes, parsed, scanSeconds, analyseSeconds } = streamed.stats;
+        io.stderr.write(
+          `winsock-lint: stats: ${read} ${plural('file', read)} read (${megabytes.toFixed(1)} MB), ${parsed} parsed ` +
+            `(${read > 0 ? ((parsed / read) * 100).toFixed(2) : '0'}%), ${pool.size} ${plural('worker', pool.size)}; ` +
+            `read and scan ${scanSeconds.toFixed(2)} s, select, parse and check ${analyseSeconds.toFixed(2)} s\n`,
+        );
+      }
+    } finally {
+      await pool.close();
+    }
   } else {
-    const fixed = await runFixLoop(sources.files, {
-      configFor,
-      noPrefilter: options.noPrefilter,
-      ...cacheOption,
-      // As ESLint 9: under --quiet only error-severity findings are fixed.
-      wanted: (finding) => !options.quiet || finding.severity === 'error',
+    progress.begin('reading', checked.length);
+    const sources = await readSources(checked, {
+      maxFileSize: options.maxFileSize,
+      onFile: (bytes) => progress.advance(1, bytes),
     });
     progress.clear();
-    writeNotes(fixed.notes);
-    results = fixed.results;
-    if (options.fix === 'dry-run') {
-      for (const path of fixed.changed) {
-        diff += unifiedDiff(diffPath(io.cwd, path), texts.get(path) ?? '', fixed.texts.get(path) ?? '');
-      }
-      texts = fixed.texts;
+    writeNotes(sources.notes);
+    sourceInfos = sources.sources;
+    const megabytes = sources.files.reduce((sum, file) => sum + file.text.length, 0) / (1024 * 1024);
+    progress.begin(
+      `${options.fix === 'off' ? 'analysing' : 'analysing and fixing'} ${sources.files.length} ` +
+        `${plural('file', sources.files.length)} (${megabytes.toFixed(1)} MB)`,
+      0,
+    );
+
+    const cacheOption = options.cacheLocation ? { cache: new DiskFactsCache(options.cacheLocation, io.cwd) } : {};
+    texts = new Map(sources.files.map((file) => [file.path, file.text]));
+    if (options.fix === 'off') {
+      results = await analyzeProjectAsync(sources.files, {
+        configFor,
+        noPrefilter: options.noPrefilter,
+        ...cacheOption,
+      });
+      progress.clear();
     } else {
-      const outcome = await withInterruptCleanup(io.stderr, () =>
-        writeFixedFiles(fixed.changed, fixed.texts, sources.sources),
-      );
-      writeNotes(outcome.notes);
-      refusedWrites = outcome.refused.length;
-      if (outcome.notWritten.length === 0) {
+      const fixed = await runFixLoop(sources.files, {
+        configFor,
+        noPrefilter: options.noPrefilter,
+        ...cacheOption,
+        // As ESLint 9: under --quiet only error-severity findings are fixed.
+        wanted: (finding) => !options.quiet || finding.severity === 'error',
+      });
+      progress.clear();
+      writeNotes(fixed.notes);
+      results = fixed.results;
+      if (options.fix === 'dry-run') {
+        for (const path of fixed.changed) {
+          diff += unifiedDiff(diffPath(io.cwd, path), texts.get(path) ?? '', fixed.texts.get(path) ?? '');
+        }
         texts = fixed.texts;
       } else {
-        // The report must describe what is on disk: keep the fixed text only where it was written.
-        const written = new Set(outcome.written);
-        texts = new Map(
-          sources.files.map((file) => [
-            file.path,
-            written.has(file.path) ? (fixed.texts.get(file.path) ?? file.text) : file.text,
-          ]),
+        const outcome = await withInterruptCleanup(io.stderr, () =>
+          writeFixedFiles(fixed.changed, fixed.texts, sources.sources),
         );
-        results = await analyzeProjectAsync(
-          sources.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
-          { configFor, noPrefilter: options.noPrefilter, ...cacheOption },
-        );
+        writeNotes(outcome.notes);
+        refusedWrites = outcome.refused.length;
+        if (outcome.notWritten.length === 0) {
+          texts = fixed.texts;
+        } else {
+          // The report must describe what is on disk: keep the fixed text only where it was written.
+          const written = new Set(outcome.written);
+          texts = new Map(
+            sources.files.map((file) => [
+              file.path,
+              written.has(file.path) ? (fixed.texts.get(file.path) ?? file.text) : file.text,
+            ]),
+          );
+          results = await analyzeProjectAsync(
+            sources.files.map((file) => ({ path: file.path, text: texts.get(file.path) ?? file.text })),
+            { configFor, noPrefilter: options.noPrefilter, ...cacheOption },
+          );
+        }
       }
     }
   }
@@ -256,7 +305,7 @@ export async function runAudit(options: AuditOptions, io: CliIo): Promise<number
     color,
     cwd: io.cwd,
     version: cliVersion(),
-    ...(shard ? { shard: shardStamp(shard, options, io.cwd, sources.sources) } : {}),
+    ...(shard ? { shard: shardStamp(shard, options, io.cwd, sourceInfos) } : {}),
   });
   const counts = countFindings(reported);
   if (options.outputFile !== undefined) {

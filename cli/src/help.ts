@@ -93,6 +93,8 @@ Options:
                                  on the command line); repeatable
       --no-ignore                Do not read .gitignore and .ignore files
       --no-prefilter             Parse every file, not only those that can matter (slower)
+  -j, --jobs N                   Worker threads that read and parse files (default: one per core)
+      --stats                    Print files read and parsed and the time of each stage (stderr)
       --cache                    Keep each file's extracted facts between runs (by content
                                  hash), so unchanged files are not parsed again
       --cache-location <dir>     Where --cache keeps them (default:

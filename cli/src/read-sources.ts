@@ -44,26 +44,45 @@ export async function readSources(paths: readonly string[], options: ReadOptions
       sinceYield = 0;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const bytes = readBytes(path, options.maxFileSize, notes);
-    options.onFile?.(bytes?.length ?? 0);
-    if (bytes === undefined) continue;
-    if (isBinary(bytes)) {
-      notes.push({ path, reason: 'skipped: binary file' });
-      continue;
-    }
-    let decoded;
-    try {
-      decoded = decodeSource(bytes);
-    } catch (error) {
-      // Only UTF-16 with an odd number of bytes cannot be decoded (a truncated file).
-      notes.push({ path, reason: `skipped: ${error instanceof Error ? error.message : error}` });
-      continue;
-    }
-    // The engine's prefilter decides which files are worth parsing; every decoded file goes to it.
-    files.push({ path, text: decoded.text });
-    sources.set(path, { encoding: decoded.encoding, bom: decoded.bom, hash: hashBytes(bytes) });
+    const source = readSource(path, options.maxFileSize, notes, (bytes) => options.onFile?.(bytes));
+    if (source === undefined) continue;
+    // The engine's selection decides which files are worth parsing; every decoded file goes to it.
+    files.push({ path, text: source.text });
+    sources.set(path, source.info);
   }
   return { files, notes, sources };
+}
+
+/**
+ * Reads and decodes one file: the one place a source file is opened (the audit's worker threads use it too).
+ * Undefined, with a note, for an unreadable, too large, binary or undecodable file.
+ */
+export function readSource(
+  path: string,
+  maxFileSize: number,
+  notes: Note[],
+  onBytes?: (bytes: number) => void,
+  hash = true,
+): { text: string; info: SourceInfo } | undefined {
+  const bytes = readBytes(path, maxFileSize, notes);
+  onBytes?.(bytes?.length ?? 0);
+  if (bytes === undefined) return undefined;
+  if (isBinary(bytes)) {
+    notes.push({ path, reason: 'skipped: binary file' });
+    return undefined;
+  }
+  let decoded;
+  try {
+    decoded = decodeSource(bytes);
+  } catch (error) {
+    // Only UTF-16 with an odd number of bytes cannot be decoded (a truncated file).
+    notes.push({ path, reason: `skipped: ${error instanceof Error ? error.message : error}` });
+    return undefined;
+  }
+  return {
+    text: decoded.text,
+    info: { encoding: decoded.encoding, bom: decoded.bom, hash: hash ? hashBytes(bytes) : '' },
+  };
 }
 
 function readBytes(path: string, maxFileSize: number, notes: Note[]): Uint8Array | undefined {

@@ -1,4 +1,5 @@
 // Unit tests of command-line parsing: commands, defaults, every option, and the usage errors that exit 2.
+import { availableParallelism } from 'node:os';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_MAX_FILE_SIZE, parseCommandLine, UsageError, type AuditOptions } from '../src/args.js';
@@ -32,6 +33,8 @@ test('audit with paths gets the defaults', () => {
     outputFile: undefined,
     useIgnoreFiles: true,
     noPrefilter: false,
+    jobs: availableParallelism(),
+    stats: false,
     cacheLocation: undefined,
     include: [],
     exclude: [],
@@ -215,4 +218,15 @@ test('--severity sets every rule that is on; --rule still wins; bad values are u
   assert.equal(rules['no-deprecated-fast-path'], 'warn', '--rule wins');
   assert.equal(audit('audit', 'src', '--severity', 'warn').severity, 'warn');
   assert.throws(() => audit('audit', 'src', '--severity', 'off'), /--severity expects warn or error/);
+});
+
+test('--jobs takes a whole number of worker threads', () => {
+  const jobs = (argv: string[]) => {
+    const command = parseCommandLine(argv, RULES);
+    return command.kind === 'audit' ? command.options.jobs : undefined;
+  };
+  assert.equal(jobs(['audit', 'src', '--jobs', '3']), 3);
+  assert.equal(jobs(['audit', 'src', '-j', '1']), 1);
+  assert.throws(() => parseCommandLine(['audit', 'src', '--jobs', '0'], RULES), /--jobs/);
+  assert.throws(() => parseCommandLine(['audit', 'src', '--jobs', 'many'], RULES), /--jobs/);
 });

@@ -4,11 +4,13 @@ import { createHash } from 'node:crypto';
 import { extractFileFacts } from './facts/extract-file.js';
 import type { IncrementalExtractor } from './facts/incremental-extract.js';
 import type { TextScanMemo } from './text-scan-memo.js';
-import { languageForPath } from './parse/parser.js';
+import { isScriptLanguage, languageForPath } from './parse/parser.js';
 import type { FileFacts } from './facts/fact-types.js';
-import { buildProjectModel } from './index/project-model.js';
+import { buildProjectModel, type ProjectModel } from './index/project-model.js';
 import type { ProjectModelBuilder } from './index/model-builder.js';
-import { applyingFunctionNames, calledHelperNames, isCandidateText, mentionPattern } from './prefilter.js';
+import { scanLexicalFacts, type LexicalFacts } from './select/lexical-facts.js';
+import { selectFiles } from './select/select-files.js';
+import { projectWideJudgement } from './rules/fast-path-both-sides.js';
 import { rules } from './rules/registry.js';
 import type { RawFinding } from './rules/create-rule.js';
 import { defaultConfig } from './config/defaults.js';
@@ -55,6 +57,8 @@ export interface AnalyzeOptions {
   isCancelled?: () => boolean;
   /** Told by analyzeProjectAsync whenever it lets the event loop run, and once all files are extracted. */
   onProgress?: (progress: AnalysisProgress) => void;
+  /** Told, at the end of the selection, how many files it kept and how many extractions it ran. */
+  onSelected?: (files: number, extractions: number) => void;
   /** An incremental extractor for a file that is being edited (the language server's open documents); such a
    * file bypasses `cache`. */
   extractorFor?: (path: string) => IncrementalExtractor | undefined;
@@ -72,99 +76,93 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Extracts the files that can matter: candidates, then files mentioning their aliases or defining their
- * helpers. A generator that yields after each parse, so the async driver can let native trees be freed.
+ * Extracts the files that can matter (select/select-files.ts decides which). A generator that yields after
+ * each parse, so the async driver can let native trees be freed.
  */
 function* extractRelevant(
   files: readonly ProjectFile[],
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
+  model: (facts: readonly FileFacts[]) => ProjectModel,
 ): Generator<AnalysisProgress, FileFacts[]> {
-  const { cache, extractorFor, scanMemo } = options;
-  const candidate = (file: ProjectFile): boolean =>
-    scanMemo ? scanMemo.isCandidate(file.path, file.text) : isCandidateText(file.text);
-  const mentions = (file: ProjectFile, pattern: RegExp): boolean =>
-    scanMemo ? scanMemo.mentions(file.path, file.text, pattern) : pattern.test(file.text);
-  const noPrefilter = options.noPrefilter ?? false;
-  const facts = new Map<number, FileFacts>();
+  const { scanMemo } = options;
+  const lexical = files.map((file) =>
+    scanMemo ? scanMemo.lexical(file.path, file.text) : scanLexicalFacts(file.text),
+  );
+  const selection = selectFiles({
+    lexical,
+    isScript: (index) => isScriptLanguage(languageForPath(files[index]!.path) ?? 'cpp'),
+    noPrefilter: options.noPrefilter ?? false,
+    projectWideSide: (facts) => projectWideJudgement(model(facts))?.only,
+    buildModel: model,
+  });
   const note = (path: string, message: string): void => {
     notes.set(path, [...(notes.get(path) ?? []), message]);
   };
-  const extract = (index: number, aliases: readonly string[]): void => {
-    const file = files[index]!;
-    try {
-      // An edited document's extractor sees every version, so each edit is small (no cache in between).
-      const extractor = extractorFor?.(file.path);
-      if (extractor) {
-        facts.set(index, extractor.extract(file.path, file.text, { knownAliases: aliases }));
-        return;
+  let step = selection.next();
+  let parsed = 0;
+  for (let pass = 1; !step.done; pass++) {
+    const batch = new Map<number, FileFacts>();
+    for (const { index, aliases } of step.value) {
+      const file = files[index]!;
+      try {
+        batch.set(index, extractOne(file, aliases, options));
+        parsed++;
+      } catch (error) {
+        note(file.path, `could not be analysed: ${describeError(error)}`);
       }
-      const computeKey = (): string => factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases);
-      const key = cache ? (scanMemo ? scanMemo.factsKey(file.path, file.text, aliases, computeKey) : computeKey()) : '';
-      const cached = cache?.get(key);
-      if (cached) {
-        // The very facts when the path is the same, so the model builder sees its functions unchanged.
-        facts.set(index, cached.path === file.path ? cached : { ...cached, path: file.path });
-        return;
-      }
-      const extracted = extractFileFacts(file.path, file.text, { knownAliases: aliases });
-      cache?.set(key, extracted);
-      facts.set(index, extracted);
-    } catch (error) {
-      note(file.path, `could not be analysed: ${describeError(error)}`);
+      yield { pass, examined: index + 1, total: files.length, parsed };
     }
-  };
-  for (const [index, file] of files.entries()) {
-    if (!noPrefilter && !candidate(file)) continue;
-    extract(index, []);
-    yield { pass: 1, examined: index + 1, total: files.length, parsed: facts.size };
-  }
-  // Aliases defined in one file (a header) and used in another, helpers defined elsewhere, and callers of
-  // functions that apply the code. Each name is searched for once, in one pass over the files per round.
-  const searched = new Set<string>();
-  for (let round = 0; round < 16; round++) {
-    const extracted = [...facts.values()];
-    const aliases = [...new Set(extracted.flatMap((f) => f.aliases))];
-    // Helper names only matter while some file is not extracted yet (an edited single file: never).
-    const unextracted = facts.size < files.length;
-    const names = unextracted
-      ? [...aliases, ...extracted.flatMap((f) => calledHelperNames(f)), ...applyingFunctionNames(extracted)]
-      : aliases;
-    const fresh = [...new Set(names)].filter((n) => !searched.has(n));
-    if (fresh.length === 0) break;
-    fresh.forEach((n) => searched.add(n));
-    const pattern = mentionPattern(fresh);
-    const freshAliases = fresh.filter((n) => aliases.includes(n));
-    const aliasPattern = freshAliases.length > 0 ? mentionPattern(freshAliases) : undefined;
-    for (const [index, file] of files.entries()) {
-      const known = facts.get(index);
-      if (!known) {
-        if (!mentions(file, pattern)) continue;
-      } else {
-        // An extracted file is redone only when it uses an alias defined elsewhere that it did not know.
-        const unknown = freshAliases.some((a) => !known.aliases.includes(a));
-        if (!unknown || !aliasPattern || !mentions(file, aliasPattern)) continue;
-      }
-      extract(index, aliases);
-      yield { pass: round + 2, examined: index + 1, total: files.length, parsed: facts.size };
-    }
+    step = selection.next(batch);
   }
   scanMemo?.endRun();
-  return [...facts.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  return [...step.value.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+
+/** One file's facts: from its incremental extractor, the cache, or a fresh extraction (then cached). */
+function extractOne(file: ProjectFile, aliases: readonly string[], options: AnalyzeOptions): FileFacts {
+  const { cache, extractorFor, scanMemo } = options;
+  // An edited document's extractor sees every version, so each edit is small (no cache in between).
+  const extractor = extractorFor?.(file.path);
+  if (extractor) return extractor.extract(file.path, file.text, { knownAliases: aliases });
+  const computeKey = (): string => factsCacheKey(`${languageForPath(file.path) ?? ''}\0${file.text}`, aliases);
+  const key = cache ? (scanMemo ? scanMemo.factsKey(file.path, file.text, aliases, computeKey) : computeKey()) : '';
+  const cached = cache?.get(key);
+  // The very facts when the path is the same, so the model builder sees its functions unchanged.
+  if (cached) return cached.path === file.path ? cached : { ...cached, path: file.path };
+  const extracted = extractFileFacts(file.path, file.text, { knownAliases: aliases });
+  cache?.set(key, extracted);
+  return extracted;
+}
+
+/**
+ * buildProjectModel remembering its last answer: the selection builds the model of the files parsed so far each
+ * round, and its last round's files are the analysis's files, so that model is not built twice. With the language
+ * server's `builder`, each build keeps what the last one computed for unchanged functions.
+ */
+function lastModelMemo(builder?: ProjectModelBuilder): (facts: readonly FileFacts[]) => ProjectModel {
+  let last: { facts: readonly FileFacts[]; model: ProjectModel } | undefined;
+  return (facts) => {
+    const same = last && last.facts.length === facts.length && last.facts.every((f, i) => f === facts[i]);
+    if (!same || !last) last = { facts: [...facts], model: builder ? builder.build(facts) : buildProjectModel(facts) };
+    return last.model;
+  };
 }
 
 /** Analyses the files as one project, synchronously (ESLint's parse and rules must be synchronous). */
 export function analyzeProject(files: readonly ProjectFile[], options: AnalyzeOptions = {}): FileResult[] {
   const notes = new Map<string, string[]>();
-  const steps = extractRelevant(files, notes, options);
+  const model = lastModelMemo(options.modelBuilder);
+  const steps = extractRelevant(files, notes, options, model);
   let step = steps.next();
   while (!step.done) step = steps.next();
-  return finishAnalysis(files, step.value, notes, options);
+  return finishAnalysis(files, step.value, notes, options, model);
 }
 
 /**
- * Where an analysis is: its pass over the files (1: the prefilter's; then one per round that follows aliases and
- * helpers into other files; 0: all extracted, the rules run next), how far that pass is, and files parsed so far.
+ * Where an analysis is: its pass (1: the files spelling the code; then one per round of the selection that follows
+ * aliases, callees and callers into other files; 0: all extracted, the rules run next), how far through the files
+ * that pass is, and extractions so far.
  */
 export interface AnalysisProgress {
   pass: number;
@@ -193,7 +191,8 @@ export async function analyzeProjectAsync(
   options: AnalyzeOptions = {},
 ): Promise<FileResult[]> {
   const notes = new Map<string, string[]>();
-  const steps = extractRelevant(files, notes, options);
+  const model = lastModelMemo(options.modelBuilder);
+  const steps = extractRelevant(files, notes, options, model);
   let step = steps.next();
   for (let parsed = 1; !step.done; parsed++) {
     if (parsed % FILES_PER_TURN === 0) {
@@ -204,7 +203,7 @@ export async function analyzeProjectAsync(
     step = steps.next();
   }
   options.onProgress?.({ pass: 0, examined: files.length, total: files.length, parsed: step.value.length });
-  return finishAnalysis(files, step.value, notes, options);
+  return finishAnalysis(files, step.value, notes, options, model);
 }
 
 function finishAnalysis(
@@ -212,13 +211,27 @@ function finishAnalysis(
   facts: FileFacts[],
   notes: Map<string, string[]>,
   options: AnalyzeOptions,
+  model: (facts: readonly FileFacts[]) => ProjectModel,
 ): FileResult[] {
-  const model = options.modelBuilder ? options.modelBuilder.build(facts) : buildProjectModel(facts);
   const texts = new Map(files.map((f) => [f.path, f.text]));
+  return resultsOf(files, facts, notes, options, (path) => texts.get(path), model);
+}
+
+/** Builds the model, runs the rules and applies configuration and suppressions; texts are asked for by path
+ * (only files with findings or comments, all of them parsed). */
+function resultsOf(
+  files: readonly { path: string }[],
+  facts: FileFacts[],
+  notes: Map<string, string[]>,
+  options: AnalyzeOptions,
+  textOf: (path: string) => string | undefined,
+  modelOf: (facts: readonly FileFacts[]) => ProjectModel,
+): FileResult[] {
+  const model = modelOf(facts);
   const raw: RawFinding[] = [];
   for (const rule of rules) {
     try {
-      raw.push(...rule.check(model, (path) => texts.get(path)));
+      raw.push(...rule.check(model, textOf));
     } catch (error) {
       const first = files[0]?.path;
       if (first)
@@ -246,7 +259,7 @@ function finishAnalysis(
       return { path: file.path, findings: [], notes: notes.get(file.path) ?? [] };
     const { directives, problems } = parseSuppressions(comments, {
       path: file.path,
-      text: file.text,
+      text: textOf(file.path) ?? '',
       report: config.reportUnusedSuppressions,
     });
     const { findings: kept } = applySuppressions(file.path, findings, directives, config.reportUnusedSuppressions);
@@ -258,4 +271,65 @@ function finishAnalysis(
     );
     return { path: file.path, findings: all, notes: notes.get(file.path) ?? [] };
   });
+}
+
+/**
+ * Files the analysis reaches through a driver instead of holding their texts: every file's lexical facts up
+ * front (computed while streaming), facts extracted on request (a worker pool re-reads and parses the file),
+ * and the text of the few files a finding, fix or suppression comment needs.
+ */
+export interface SourceSet {
+  paths: readonly string[];
+  /** Per path; undefined for a file that could not be read (it is reported empty). */
+  lexical: readonly (LexicalFacts | undefined)[];
+  /** Facts of the requested files, by index; an Error for one that could not be analysed. */
+  extract(
+    requests: readonly { index: number; path: string; aliases: readonly string[] }[],
+  ): Promise<ReadonlyMap<number, FileFacts | Error>>;
+  text(path: string): string | undefined;
+}
+
+/** The analysis of analyzeProject over a SourceSet: memory holds lexical facts and the parsed files' facts. */
+export async function analyzeSources(set: SourceSet, options: AnalyzeOptions = {}): Promise<FileResult[]> {
+  const notes = new Map<string, string[]>();
+  const model = lastModelMemo(options.modelBuilder);
+  const selection = selectFiles({
+    lexical: set.lexical,
+    isScript: (index) => isScriptLanguage(languageForPath(set.paths[index]!) ?? 'cpp'),
+    noPrefilter: options.noPrefilter ?? false,
+    projectWideSide: (facts) => projectWideJudgement(model(facts))?.only,
+    buildModel: model,
+  });
+  let step = selection.next();
+  let parsed = 0;
+  while (!step.done) {
+    const extracted = await set.extract(step.value.map((r) => ({ ...r, path: set.paths[r.index]! })));
+    const batch = new Map<number, FileFacts>();
+    for (const [index, result] of extracted) {
+      if (result instanceof Error) {
+        const path = set.paths[index]!;
+        notes.set(path, [...(notes.get(path) ?? []), `could not be analysed: ${result.message}`]);
+      } else batch.set(index, result);
+    }
+    parsed += step.value.length;
+    step = selection.next(batch);
+  }
+  options.onSelected?.(step.value.size, parsed);
+  const facts = [...step.value.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  return resultsOf(
+    set.paths.map((path) => ({ path })),
+    facts,
+    notes,
+    options,
+    memoized(set.text),
+    model,
+  );
+}
+
+function memoized(read: (path: string) => string | undefined): (path: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (path) => {
+    if (!texts.has(path)) texts.set(path, read(path));
+    return texts.get(path);
+  };
 }

@@ -13,6 +13,8 @@ export {
 export {
   analyzeProject,
   analyzeProjectAsync,
+  analyzeSources,
+  type SourceSet,
   AnalysisCancelled,
   defaultSeverities,
   factsCacheKey,
@@ -23,6 +25,7 @@ export {
   type FactsCache,
 } from './analyze.js';
 export { isCandidateText } from './prefilter.js';
+export { scanLexicalFacts, type LexicalFacts } from './select/lexical-facts.js';
 export { TextScanMemo } from './text-scan-memo.js';
 export {
   SOURCE_EXTENSIONS,

@@ -1,10 +1,12 @@
 // Remembers what the prefilter's text scans found in each file for as long as its text stays the same, so a
 // project analysed again after one file changed (the language server, after each edit) scans only that file.
 import { isCandidateText } from './prefilter.js';
+import { scanLexicalFacts, type LexicalFacts } from './select/lexical-facts.js';
 
 interface Scanned {
   text: string;
   candidate: boolean | undefined;
+  lexical: LexicalFacts | undefined;
   /** Mention pattern source → whether the text matches it. */
   mentions: Map<string, boolean>;
   /** Known aliases (joined) → the facts cache key of the text. */
@@ -20,6 +22,13 @@ export class TextScanMemo {
     const scanned = this.entry(path, text);
     scanned.candidate ??= isCandidateText(text);
     return scanned.candidate;
+  }
+
+  /** The file's lexical facts (select/lexical-facts.ts), remembered for its current text. */
+  lexical(path: string, text: string): LexicalFacts {
+    const scanned = this.entry(path, text);
+    scanned.lexical ??= scanLexicalFacts(text);
+    return scanned.lexical;
   }
 
   /** pattern.test(text), remembered by the pattern's source for the file's current text. */
@@ -57,7 +66,7 @@ export class TextScanMemo {
     let scanned = this.files.get(path);
     // Usually the very same string (a file the server did not re-read): no comparison of contents.
     if (scanned?.text !== text) {
-      scanned = { text, candidate: undefined, mentions: new Map(), keys: new Map() };
+      scanned = { text, candidate: undefined, lexical: undefined, mentions: new Map(), keys: new Map() };
       this.files.set(path, scanned);
     }
     return scanned;

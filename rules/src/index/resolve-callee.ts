@@ -140,3 +140,33 @@ export class FunctionTable {
 export function functionKey(path: string, functionIndex: number): string {
   return `${functionIndex}\0${path}`;
 }
+
+/**
+ * The candidates a call's receiver, qualification and caller's class leave, as `resolve` filters them (for a
+ * receiver a superset: `resolve` may narrow to the receiver's class). The file selection uses it.
+ */
+export function classFiltered<T extends { fn: FunctionFacts }>(
+  candidates: readonly T[],
+  call: OtherCall,
+  caller: FunctionFacts,
+): T[] {
+  if (call.receiver !== undefined) return candidates.filter((c) => c.fn.className !== undefined);
+  if (
+    call.receiverIsThis ||
+    (caller.className && candidates.some((c) => c.fn.className === caller.className) && !call.qualified.includes('::'))
+  ) {
+    return candidates.filter((c) => c.fn.className === caller.className);
+  }
+  if (call.qualified.includes('::')) {
+    return candidates.filter((c) => c.fn.qualified.endsWith(call.qualified) || call.qualified.endsWith(c.fn.qualified));
+  }
+  const plain = candidates.filter((c) => c.fn.className === undefined || c.fn.className === caller.className);
+  // In a method, an unqualified call no free function answers may be a base class's method of that arity.
+  if (plain.length === 0 && caller.className)
+    return candidates.filter((c) => c.fn.className !== undefined && c.fn.params.length === call.args.length);
+  return plain;
+}
+
+export function refKey(ref: { fileIndex: number; functionIndex: number; key?: string }): string {
+  return ref.key ?? `${ref.fileIndex}:${ref.functionIndex}`;
+}

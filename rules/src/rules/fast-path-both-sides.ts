@@ -92,6 +92,28 @@ function* localPairs(
   }
 }
 
+/**
+ * Project-wide: every application whose side is known, none unknown, and all on one side. The selection of
+ * files to parse asks this too: such findings list the other side's sockets from anywhere in the project.
+ */
+export function projectWideJudgement(
+  model: ProjectModel,
+): { judged: { app: ApplicationInFunction; side: Side }[]; only: Side } | undefined {
+  const judged: { app: ApplicationInFunction; side: Side }[] = [];
+  const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
+  for (const app of applications(model)) {
+    if (isDelegated(app.pf, app.socket) || isNonTcpApplication(model, app.pf, app.ioctl)) continue;
+    let sides = sidesByFunction.get(app.pf);
+    if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
+    const side = sides.get(app.socket);
+    if (!side) return undefined;
+    judged.push({ app, side });
+  }
+  const sides = new Set(judged.map((j) => j.side));
+  if (judged.length === 0 || sides.size !== 1) return undefined;
+  return { judged, only: [...sides][0]! };
+}
+
 export default createRule({
   id: 'fast-path-both-sides',
   description: 'Require SIO_LOOPBACK_FAST_PATH on both the connecting and the listening side of a loopback session',
@@ -127,21 +149,9 @@ export default createRule({
       }
     }
 
-    // Project-wide: every application whose side is known, and none unknown.
-    const judged: { app: ApplicationInFunction; side: Side }[] = [];
-    const sidesByFunction = new Map<ProjectFunction, Map<string, Side>>();
-    for (const app of applications(context.model)) {
-      if (isDelegated(app.pf, app.socket) || isNonTcpApplication(context.model, app.pf, app.ioctl)) continue;
-      let sides = sidesByFunction.get(app.pf);
-      if (!sides) sidesByFunction.set(app.pf, (sides = sidesOf(app.pf)));
-      const side = sides.get(app.socket);
-      if (!side) return;
-      judged.push({ app, side });
-    }
-    if (judged.length === 0) return;
-    const sides = new Set(judged.map((j) => j.side));
-    if (sides.size !== 1) return;
-    const only = [...sides][0]!;
+    const judgement = projectWideJudgement(context.model);
+    if (!judgement) return;
+    const { judged, only } = judgement;
     const otherSide: RelatedLocation[] = [];
     for (const pf of context.model.functions) {
       for (const e of pf.events) {
