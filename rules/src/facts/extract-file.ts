@@ -9,6 +9,7 @@ import { extractFunctions } from './function-walker.js';
 import { scanUnit, type FoundUnit, type UnitScan } from './source-units.js';
 import { mirrorSubtree } from '../parse/mirror-tree.js';
 import { withTreeLineBreaks } from '../text/positions.js';
+import { withFileLineBreaks } from '../fix/removal-facts.js';
 import type { UnitEntry, UnitMemo, UnitPlace } from './unit-memo.js';
 import { extractScriptFacts } from './script/extract-script.js';
 
@@ -64,7 +65,8 @@ export function extractFileFacts(
 ): FileFacts {
   const source = withTreeLineBreaks(text);
   if (isScriptLanguage(language)) return extractScriptFacts(path, source, options, language);
-  return extractTreeFacts(path, source, parseSource(source, language).rootNode, options, language);
+  const facts = extractTreeFacts(path, source, parseSource(source, language).rootNode, options, language);
+  return withFileLineBreaks(facts, text, source);
 }
 
 const EMPTY: UnitScan = { definitions: [], dead: [], comments: [] };

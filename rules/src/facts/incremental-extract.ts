@@ -9,6 +9,7 @@ import {
   type Tree,
 } from '../parse/parser.js';
 import { treeEditBetween, withTreeLineBreaks } from '../text/positions.js';
+import { withFileLineBreaks } from '../fix/removal-facts.js';
 import { extractFileFacts, extractTreeFacts, type ExtractOptions } from './extract-file.js';
 import type { FileFacts } from './fact-types.js';
 import { UnitMemo, type UnitEdit } from './unit-memo.js';
@@ -47,7 +48,7 @@ export class IncrementalExtractor {
     this.memo.beginRun(edit);
     let facts: FileFacts;
     try {
-      facts = extractTreeFacts(path, text, tree.rootNode, options, lang, this.memo);
+      facts = withFileLineBreaks(extractTreeFacts(path, text, tree.rootNode, options, lang, this.memo), original, text);
     } finally {
       this.memo.endRun();
     }

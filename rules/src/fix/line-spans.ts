@@ -2,6 +2,11 @@
 // the blanks before it, and the indentation of a line. Only the indentation is scanned (1 MB lines stay linear).
 import type { TreeNode as SyntaxNode } from '../parse/tree-node.js';
 
+/** The file's own line break (CRLF, lone CR or LF), for text an edit inserts. */
+export function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
+}
+
 export interface Span {
   start: number;
   end: number;

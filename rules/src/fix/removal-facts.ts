@@ -1,6 +1,6 @@
 // The removal plan of an applying call as plain facts: offset edits turned into ranges (through the one
 // position module), so rules can offer them after the tree is gone.
-import type { RemovalFacts } from '../facts/fact-types.js';
+import type { FileFacts, RemovalFacts } from '../facts/fact-types.js';
 import type { TreeNode as SyntaxNode } from '../parse/tree-node.js';
 import { LineIndex } from '../text/positions.js';
 import { planRemoval } from './removal-plan.js';
@@ -25,4 +25,19 @@ export function removalFacts(call: SyntaxNode, text: string): RemovalFacts | und
     edits: plan.edits.map((e) => ({ range: index.rangeOf(e.start, e.end), text: e.text })),
     review: plan.review,
   };
+}
+
+/**
+ * The tree reads a lone CR as LF (text/positions.ts), so removal plans break lines with LF: in a file whose
+ * lines end in a lone CR (`original`), their edits break lines with CR instead. In place, and idempotent
+ * (reused units keep converted edits).
+ */
+export function withFileLineBreaks(facts: FileFacts, original: string, tree: string): FileFacts {
+  if (original === tree) return facts;
+  for (const fn of facts.functions) {
+    for (const event of fn.events) {
+      for (const edit of event.removal?.edits ?? []) edit.text = edit.text.replace(/\n/g, '\r');
+    }
+  }
+  return facts;
 }

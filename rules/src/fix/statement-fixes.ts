@@ -2,6 +2,7 @@
 // a statement to just before another statement of the same block, when that keeps the code compiling.
 import type { BlockStatement, RemovalFacts, StatementFacts } from '../facts/fact-types.js';
 import type { Fix, Position } from '../types.js';
+import { lineBreakOf } from './line-spans.js';
 
 const MAX_MOVE_DISTANCE = 50;
 
@@ -54,7 +55,7 @@ export function moveStatementBeforeFix(
   }
   let movedText = text.slice(moved.lines.start.offset, moved.lines.end.offset);
   // The last line of a file may have no break: give it the file's own (CRLF, CR or LF).
-  if (!/[\r\n]$/.test(movedText)) movedText += text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
+  if (!/[\r\n]$/.test(movedText)) movedText += lineBreakOf(text);
   const insertAt: Position = anchor.lines.start;
   return {
     message,
