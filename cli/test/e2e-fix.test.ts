@@ -9,14 +9,15 @@ import { IOCTL, FIXABLE, FIXED, runCli, type Run } from './helpers/cli-run.js';
 
 const run = (cwd: string, ...args: string[]): Run => runCli(cwd, args);
 
-/** An error with no automatic fix (a declaration keeps its call), plus an unfixable warning. */
+/** A finding with no automatic fix: a case label names the code, and nothing applies it that could go. */
 const UNFIXABLE = [
   '#include <winsock2.h>',
-  'int enable(SOCKET u) {',
-  '    int on = 1;',
-  '    DWORD bytes = 0;',
-  `    int rc = ${IOCTL}`,
-  '    return rc;',
+  '#include <mstcpip.h>',
+  'int describe(unsigned long code) {',
+  '    switch (code) {',
+  '    case SIO_LOOPBACK_FAST_PATH: return 1;',
+  '    default: return 0;',
+  '    }',
   '}',
   '',
 ].join('\n');
@@ -106,11 +107,13 @@ test('--fix-dry-run prints a unified diff, writes nothing and exits as for the r
     [
       '--- a/src/net.c',
       '+++ b/src/net.c',
-      '@@ -2,5 +2,4 @@',
+      '@@ -1,6 +1,4 @@',
+      ' #include <winsock2.h>\r',
       ' void enable(SOCKET s) {\r',
-      '     int on = 1;\r',
-      '     DWORD bytes = 0;\r',
+      '-    int on = 1;\r',
+      '-    DWORD bytes = 0;\r',
       `-    ${IOCTL}\r`,
+      '+    (void)s;\r',
       ' }\r',
       '',
     ].join('\n'),

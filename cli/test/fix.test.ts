@@ -8,19 +8,8 @@ import { defaultConfig, defaultSeverities } from '@winsock-lint/rules';
 import { writeFileAtomic } from '../src/atomic-write.js';
 import { automaticFix, runFixLoop, writeFixedFiles } from '../src/fix.js';
 import { readSources } from '../src/read-sources.js';
+import { FIXABLE as SOURCE, FIXED } from './helpers/cli-run.js';
 import { makeTree } from './helpers/temp-tree.js';
-
-const IOCTL = 'WSAIoctl(s, SIO_LOOPBACK_FAST_PATH, &on, sizeof(on), NULL, 0, &bytes, NULL, NULL);';
-const SOURCE = [
-  '#include <winsock2.h>',
-  'void enable(SOCKET s) {',
-  '    int on = 1;',
-  '    DWORD bytes = 0;',
-  `    ${IOCTL}`,
-  '}',
-  '',
-].join('\n');
-const FIXED = SOURCE.replace(`    ${IOCTL}\n`, '');
 
 const config = defaultConfig(defaultSeverities());
 const configFor = () => config;

@@ -100,7 +100,7 @@ for (const [major, bin] of Object.entries(BINS)) {
       fs.rmSync(copy, { recursive: true, force: true });
       fs.cpSync(SAMPLE_PROJECT, copy, { recursive: true, filter: (p) => !p.endsWith('.fixed') });
       const run = eslint(bin, copy, '.', '--fix', '-f', 'json');
-      assert.equal(run.status, 0, `only warnings remain: ${run.stdout.slice(0, 2000)} ${run.stderr}`);
+      assert.equal(run.status, 0, `no errors remain: ${run.stdout.slice(0, 2000)} ${run.stderr}`);
       for (const file of sources(SAMPLE_PROJECT)) {
         const fixedPath = `${file}.fixed`;
         const expected = fs.existsSync(fixedPath) ? fs.readFileSync(fixedPath, 'utf8') : fs.readFileSync(file, 'utf8');
@@ -116,7 +116,8 @@ for (const [major, bin] of Object.entries(BINS)) {
           filePath: path.join(SAMPLE_PROJECT, path.relative(copy, r.filePath)),
         })),
       );
-      assert.deepEqual(left, ['src/beacon.c:11:26 winsock/no-deprecated-fast-path']);
+      // Every applying call had a fix; the code left in beacon.c's case label has none, and eslint-disable hides it.
+      assert.deepEqual(left, []);
     });
 
     test('-f @microsoft/eslint-formatter-sarif writes SARIF with the results', () => {

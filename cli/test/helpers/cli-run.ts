@@ -19,7 +19,8 @@ const LINES = [
 ];
 /** The deprecated call, which --fix removes with its line. */
 export const FIXABLE = LINES.join('\n');
-export const FIXED = LINES.filter((line) => !line.includes(IOCTL)).join('\n');
+/** The locals only the call used go with it; the parameter it used is marked used (no -Wunused-parameter). */
+export const FIXED = ['#include <winsock2.h>', 'void enable(SOCKET s) {', '    (void)s;', '}', ''].join('\n');
 
 export interface Run {
   status: number | null;

@@ -66,7 +66,7 @@ export function extractFileFacts(
   const source = withTreeLineBreaks(text);
   if (isScriptLanguage(language)) return extractScriptFacts(path, source, options, language);
   const facts = extractTreeFacts(path, source, parseSource(source, language).rootNode, options, language);
-  return withFileLineBreaks(facts, text, source);
+  return withFileLineBreaks(facts, text);
 }
 
 const EMPTY: UnitScan = { definitions: [], dead: [], comments: [] };

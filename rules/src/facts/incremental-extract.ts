@@ -48,7 +48,7 @@ export class IncrementalExtractor {
     this.memo.beginRun(edit);
     let facts: FileFacts;
     try {
-      facts = withFileLineBreaks(extractTreeFacts(path, text, tree.rootNode, options, lang, this.memo), original, text);
+      facts = withFileLineBreaks(extractTreeFacts(path, text, tree.rootNode, options, lang, this.memo), original);
     } finally {
       this.memo.endRun();
     }

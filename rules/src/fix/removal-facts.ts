@@ -3,6 +3,7 @@
 import type { FileFacts, RemovalFacts } from '../facts/fact-types.js';
 import type { TreeNode as SyntaxNode } from '../parse/tree-node.js';
 import { LineIndex } from '../text/positions.js';
+import { lineBreakOf } from './line-spans.js';
 import { planRemoval } from './removal-plan.js';
 
 // One file is extracted at a time: its line index is built once, not once per call.
@@ -28,15 +29,16 @@ export function removalFacts(call: SyntaxNode, text: string): RemovalFacts | und
 }
 
 /**
- * The tree reads a lone CR as LF (text/positions.ts), so removal plans break lines with LF: in a file whose
- * lines end in a lone CR (`original`), their edits break lines with CR instead. In place, and idempotent
+ * Removal plans break the lines they insert with LF (and the tree reads a lone CR as LF): in a file whose lines
+ * end in CRLF or a lone CR (`original`), their edits break lines the file's way. In place, and idempotent
  * (reused units keep converted edits).
  */
-export function withFileLineBreaks(facts: FileFacts, original: string, tree: string): FileFacts {
-  if (original === tree) return facts;
+export function withFileLineBreaks(facts: FileFacts, original: string): FileFacts {
+  const lineBreak = lineBreakOf(original);
+  if (lineBreak === '\n') return facts;
   for (const fn of facts.functions) {
     for (const event of fn.events) {
-      for (const edit of event.removal?.edits ?? []) edit.text = edit.text.replace(/\n/g, '\r');
+      for (const edit of event.removal?.edits ?? []) edit.text = edit.text.replace(/\r?\n/g, lineBreak);
     }
   }
   return facts;
